@@ -1,0 +1,1 @@
+"""Adapters to third-party tools. Each imports its library lazily, inside functions."""

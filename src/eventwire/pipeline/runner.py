@@ -1,0 +1,132 @@
+"""Running per-article stages: batches, an optional process pool, progress, per-stage error policy."""
+from __future__ import annotations
+
+import logging
+import traceback
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, replace
+
+from eventwire.errors import InputError, StageFailed
+from eventwire.model import AnalyzedArticle, RawDocument, Reject
+from eventwire.pipeline.stage import Stage, check_order, resolve
+
+log = logging.getLogger(__name__)
+ERROR_POLICIES = ("reject", "skip", "raise")
+
+
+def input_name(raw: RawDocument) -> str:
+    return raw.path if raw.record is None else f"{raw.path}#{raw.record}"
+
+
+@dataclass
+class Pipeline:
+    """An ordered, checked list of stage instances."""
+
+    stages: list[Stage]
+    on_error: str = "skip"
+
+    @classmethod
+    def from_names(cls, names: Iterable[str], settings=None, on_error: str | None = None) -> Pipeline:
+        stages: list[Stage] = []
+        for name in names:
+            try:
+                factory = resolve(name)
+            except Exception:
+                if name.split("@")[0] in _OPTIONAL:
+                    continue  # a later stage not built yet; the core runs without it
+                raise
+            stages.append(factory(settings))
+        check_order(stages)
+        policy = on_error or (settings.get("run.on_stage_error") if settings else "skip")
+        if policy not in ERROR_POLICIES:
+            raise ValueError(f"on_stage_error must be one of {ERROR_POLICIES}")
+        return cls(stages, policy)
+
+    @property
+    def versions(self) -> dict[str, str]:
+        return {s.name.split("@")[0]: s.name for s in self.stages}
+
+    def analyze(self, raw: RawDocument) -> AnalyzedArticle | Reject:
+        doc = AnalyzedArticle(raw=raw)
+        doc.provided.add("raw")
+        for stage in self.stages:
+            if not set(stage.requires) <= doc.provided:
+                continue  # an earlier stage failed under the "skip" policy
+            try:
+                stage.process(doc)
+            except InputError as exc:
+                return Reject(input=input_name(raw), reason=exc.reason, code=exc.code, message=exc.message,
+                              stage=stage.name, article_id=doc.article.id if doc.article else None,
+                              detail=exc.detail)
+            except Exception as exc:
+                if self.on_error == "raise":
+                    raise
+                err = StageFailed(f"{stage.name} failed: {type(exc).__name__}: {exc}")
+                rej = Reject(input=input_name(raw), reason=err.reason, code=err.code, message=err.message,
+                             stage=stage.name, article_id=doc.article.id if doc.article else None,
+                             detail={"traceback": traceback.format_exc(limit=6)})
+                if self.on_error == "reject" or doc.article is None:
+                    return rej
+                doc.flags.append(replace(rej, action="flagged"))
+                continue
+            doc.provided |= set(stage.provides)
+            doc.stage_versions[stage.name.split("@")[0]] = stage.name
+        doc.notes.clear()  # scratch space; keep results small and picklable
+        return doc
+
+
+# Bare stage names that may be absent while the project grows (see stages/optional.py).
+from eventwire.stages.optional import LATER_STAGES as _OPTIONAL  # noqa: E402
+
+_worker_pipeline: Pipeline | None = None
+
+
+def _init_worker(names: list[str], settings, on_error: str) -> None:
+    global _worker_pipeline
+    _worker_pipeline = Pipeline.from_names(names, settings, on_error)
+
+
+def _work(batch: list[RawDocument]) -> list[AnalyzedArticle | Reject]:
+    assert _worker_pipeline is not None
+    return [_worker_pipeline.analyze(raw) for raw in batch]
+
+
+def batched(items: Iterable, size: int) -> Iterator[list]:
+    batch: list = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def run_batches(
+    docs: Iterable[RawDocument],
+    names: list[str],
+    settings=None,
+    *,
+    workers: int = 1,
+    batch_size: int = 32,
+    on_error: str | None = None,
+    on_result: Callable[[list[AnalyzedArticle | Reject]], None] | None = None,
+) -> Iterator[list[AnalyzedArticle | Reject]]:
+    """Analyse documents batch by batch, in input order; yields each batch's results."""
+    policy = on_error or (settings.get("run.on_stage_error") if settings else "skip")
+    if workers <= 1:
+        pipeline = Pipeline.from_names(names, settings, policy)
+        for batch in batched(docs, batch_size):
+            yield [pipeline.analyze(raw) for raw in batch]
+        return
+    Pipeline.from_names(names, settings, policy)  # fail fast on order errors before forking
+    with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker,
+                             initargs=(names, settings, policy)) as pool:
+        pending = []
+        for batch in batched(docs, batch_size):
+            pending.append(pool.submit(_work, batch))
+            if len(pending) >= workers * 2:  # bounded queue: memory stays flat on big inputs
+                yield pending.pop(0).result()
+        for fut in pending:
+            yield fut.result()
