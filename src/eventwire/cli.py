@@ -271,3 +271,7 @@ def demo(
 def main() -> None:  # pragma: no cover - console script
     logging.basicConfig(level=logging.WARNING)
     app()
+
+
+if __name__ == "__main__":  # python -m eventwire.cli
+    main()

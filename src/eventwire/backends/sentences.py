@@ -68,6 +68,31 @@ def split_paragraph(text: str, lang: str | None) -> list[str]:
     return [s.text for s in _spacy_sentencizer()(text).sents]
 
 
+@lru_cache(maxsize=64)
+def _abbreviations(lang: str | None) -> frozenset[str]:
+    from eventwire import resources
+
+    data = resources.lang_file(lang, "abbreviations") if lang else None
+    return frozenset(str(a) for a in (data or {}).get("abbreviations", []))
+
+
+def _rejoin_abbreviations(spans: list[tuple[int, int]], text: str, lang: str | None) -> list[tuple[int, int]]:
+    """Join a sentence that ends in a known abbreviation ("Prof.", "Sr.") with the next one."""
+    abbr = _abbreviations(lang)
+    if not abbr or len(spans) < 2:
+        return spans
+    out = [spans[0]]
+    for start, end in spans[1:]:
+        prev_start, prev_end = out[-1]
+        prev = text[prev_start:prev_end].rstrip()
+        words = prev[:-1].split() if prev.endswith(".") else []
+        if words and words[-1] in abbr and text[prev_end:start].strip() == "":
+            out[-1] = (prev_start, end)
+        else:
+            out.append((start, end))
+    return out
+
+
 def split_sentences(text: str, lang: str | None) -> list[tuple[int, int]]:
     """Sentence spans over the whole text; paragraphs (lines) never share a sentence."""
     spans: list[tuple[int, int]] = []
@@ -76,5 +101,5 @@ def split_sentences(text: str, lang: str | None) -> list[tuple[int, int]]:
         if not chunk.strip():
             continue
         found = align(split_paragraph(chunk, lang), chunk, para.start())
-        spans.extend(found or [(para.start(), para.end())])
+        spans.extend(_rejoin_abbreviations(found, text, lang) or [(para.start(), para.end())])
     return spans

@@ -1,0 +1,83 @@
+import pytest
+
+from eventwire.errors import PipelineOrderError, UnknownStage
+from eventwire.model import AnalyzedArticle, Reject
+from eventwire.pipeline.runner import Pipeline
+from eventwire.pipeline.stage import BaseStage, check_order, register, registered, resolve
+from tests.helpers import raw
+
+TEXT = "The council approved the new budget on Tuesday after a long debate about schools and roads."
+
+
+@register
+class ExplodingStage(BaseStage):
+    name = "test_exploding@1"
+    requires = frozenset({"sentences"})
+    provides = frozenset({"boom"})
+
+    def process(self, doc):
+        raise RuntimeError("kaboom")
+
+
+@register
+class AfterBoomStage(BaseStage):
+    name = "test_after_boom@1"
+    requires = frozenset({"boom"})
+    provides = frozenset({"after"})
+
+    def process(self, doc):
+        doc.notes["ran"] = True
+
+
+def test_registry_has_versioned_builtin_stages():
+    names = registered()
+    assert {"clean@1", "language@1", "sentences@1"} <= set(names)
+    assert all("@" in n for n in names)
+    assert resolve("clean") is names["clean@1"]
+    with pytest.raises(UnknownStage):
+        resolve("no_such_stage")
+
+
+def test_unversioned_name_cannot_register():
+    class Bad(BaseStage):
+        name = "bad"
+
+    with pytest.raises(ValueError):
+        register(Bad)
+
+
+def test_order_check_rejects_a_stage_before_its_requirements(settings):
+    stages = [resolve("sentences")(settings), resolve("clean")(settings)]
+    with pytest.raises(PipelineOrderError, match="sentences@1 requires"):
+        check_order(stages)
+    with pytest.raises(PipelineOrderError):
+        Pipeline.from_names(["language", "clean"], settings)
+
+
+def test_error_policy_skip_keeps_article_and_flags_failure(settings):
+    p = Pipeline.from_names(["clean", "language", "sentences", "test_exploding@1", "test_after_boom@1"], settings,
+                            on_error="skip")
+    doc = p.analyze(raw(TEXT))
+    assert isinstance(doc, AnalyzedArticle) and doc.article is not None
+    assert [f.reason for f in doc.flags] == ["stage_failed"] and "kaboom" in doc.flags[0].message
+    assert "after" not in doc.provided  # the dependent stage did not run
+
+
+def test_error_policy_reject_and_raise(settings):
+    p = Pipeline.from_names(["clean", "language", "sentences", "test_exploding@1"], settings, on_error="reject")
+    res = p.analyze(raw(TEXT))
+    assert isinstance(res, Reject) and res.reason == "stage_failed" and res.stage == "test_exploding@1"
+    p = Pipeline.from_names(["clean", "language", "sentences", "test_exploding@1"], settings, on_error="raise")
+    with pytest.raises(RuntimeError):
+        p.analyze(raw(TEXT))
+
+
+def test_worker_pool_gives_same_results_as_single_process(settings):
+    from eventwire.pipeline.runner import run_batches
+
+    docs = [raw(TEXT.replace("Tuesday", day), path=f"{i}.txt") for i, day in enumerate(
+        ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"])]
+    names = ["clean", "language", "sentences"]
+    one = [r.article.id for b in run_batches(iter(docs), names, settings, workers=1, batch_size=2) for r in b]
+    two = [r.article.id for b in run_batches(iter(docs), names, settings, workers=2, batch_size=2) for r in b]
+    assert one == two and len(set(one)) == 5
