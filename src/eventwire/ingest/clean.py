@@ -24,6 +24,10 @@ DATE_LINE = re.compile(
     r"(?:,?\s+(?:at\s+)?\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?\s*(?:UTC|GMT|[A-Z]{2,4}|[+-]\d{2}:?\d{2})?)?\s*$",
     re.I,
 )
+# "Home > World > Middle East", "Главная / Политика": short runs of words joined by separators
+BREADCRUMB = re.compile(r"^[^.!?:;]{1,40}(?:\s(?:>|»|/|›|\|)\s[^.!?:;]{1,40}){1,5}$")
+YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+HEADER_LINES = 10  # stand-alone date lines are looked for among the first lines only
 WS = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 
 
@@ -70,6 +74,24 @@ class Cleaned:
     captions: list[str] = field(default_factory=list)
 
 
+def ascii_digits(s: str) -> str:
+    """Arabic-Indic, Persian and other Unicode decimal digits to ASCII."""
+    return "".join(str(unicodedata.digit(ch)) if ch.isdigit() and not ch.isascii() else ch for ch in s)
+
+
+def _is_date_line(line: str, position: int) -> bool:
+    """A stand-alone timestamp line, in any language ("28 октября 2024, 12:47", "27.10.2024 - 14:35")."""
+    if DATE_LINE.match(line):
+        return True
+    if position >= HEADER_LINES or len(line) > 80 or len(line.split()) > 10:
+        return False
+    if not YEAR.search(ascii_digits(line)):
+        return False
+    from eventwire.ingest.pubdate import parse_timestamp
+
+    return parse_timestamp(line) is not None
+
+
 def _normalise_line(line: str) -> str:
     return WS.sub(" ", line).strip()
 
@@ -110,11 +132,13 @@ def clean_text(raw: str, *, title: str | None = None, url: str | None = None, pl
             out.last_modified = m.group(1)
             out.removed.append(Boilerplate("last_modified", line))
             continue
-        if DATE_LINE.match(line):
+        if _is_date_line(line, pos):
             out.date_lines.append(line)
             out.removed.append(Boilerplate("date_line", line))
             continue
         kind = next((k for k, pat in patterns if pat.match(line)), None)
+        if kind is None and BREADCRUMB.match(line) and len(line.split()) <= 10:
+            kind = "navigation"
         if kind:
             out.removed.append(Boilerplate(kind, line))
             continue

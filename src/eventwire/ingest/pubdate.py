@@ -3,7 +3,7 @@ caption dates. Null when there is no evidence; never invented."""
 from __future__ import annotations
 
 import re
-from datetime import datetime, timezone
+from datetime import datetime
 from functools import lru_cache
 
 from eventwire.model import PublishedDate
@@ -30,7 +30,9 @@ def _dateparser():
 
 def parse_timestamp(value: str, languages: list[str] | None = None) -> str | None:
     """Parse an explicit timestamp to ISO 8601 (date, or datetime in UTC when a time is given)."""
-    value = value.strip()
+    from eventwire.ingest.clean import ascii_digits
+
+    value = ascii_digits(value).strip()
     if not value:
         return None
     if ISO.match(value):
@@ -39,19 +41,46 @@ def parse_timestamp(value: str, languages: list[str] | None = None) -> str | Non
         except ValueError:
             return value[:10]
         return _iso(dt, has_time="T" in value or " " in value.strip())
+    # Numeric dates are day-first ("05.11.2024", "27/10/2024") unless the first number can't be a day.
+    m = re.match(r"\s*(\d{1,2})[./-](\d{1,2})[./-]\d{4}", value)
+    order = "MDY" if m and int(m.group(2)) > 12 else "DMY"
     settings = {"PREFER_DAY_OF_MONTH": "first", "REQUIRE_PARTS": ["day", "month", "year"],
-                "RETURN_AS_TIMEZONE_AWARE": False}
-    dt = _dateparser().parse(value, languages=languages, settings=settings)
+                "RETURN_AS_TIMEZONE_AWARE": False, "DATE_ORDER": order}
+    dt = None
+    for candidate in _variants(value):
+        dt = _dateparser().parse(candidate, languages=languages, settings=settings)
+        if dt is not None:
+            value = candidate
+            break
     if dt is None:
         return None
-    return _iso(dt, has_time=bool(re.search(r"\d:\d\d", value)))
+    return _iso(dt, has_time=bool(re.search(r"\d[:h]\d\d", value)))
+
+
+def _variants(value: str):
+    """The line as given, then without parentheses, label words or trailing time-zone words:
+    "Publié le 24/02/2025 à 17h36", "20 de enero de 2025, 21:30 (hora de Bogotá)",
+    "12 فبراير 2025 | 09:30 بتوقيت غرينتش"."""
+    yield value
+    no_parens = re.sub(r"\([^)]*\)", " ", value).strip()
+    if no_parens != value:
+        yield no_parens
+    head = re.split(r"\s[|\-–—]\s|\|", no_parens)[0].strip()
+    if head != no_parens and re.search(r"\d{4}", head):
+        yield head
+    first_digit = re.search(r"\d", no_parens)
+    if first_digit and first_digit.start() > 0:
+        # drop a leading label ("Publié le", "Published:", "Обновлено") but keep a month name
+        # that comes before the day ("Oct 28, 2020") -- those parse in the first attempt
+        yield no_parens[first_digit.start():]
 
 
 def _iso(dt: datetime, has_time: bool) -> str:
     if not has_time:
         return dt.date().isoformat()
-    if dt.tzinfo is not None:
-        dt = dt.astimezone(timezone.utc).replace(tzinfo=None)
+    # Keep the outlet's local wall-clock time: converting to UTC can move the local calendar day,
+    # and relative dates in the text ("on Friday") count from the local day.
+    dt = dt.replace(tzinfo=None)
     return dt.replace(microsecond=0).isoformat()
 
 
