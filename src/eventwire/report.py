@@ -37,10 +37,11 @@ def print_stats(data: dict[str, Any], console: Console) -> None:
         console.print(table)
     for extra in data.get("extra_sections", []):
         table = Table(title=extra["title"], title_justify="left")
-        for c in extra["columns"]:
-            table.add_column(c)
+        for i, c in enumerate(extra["columns"]):
+            # the first column (a label) may wrap; the rest stay on one line
+            table.add_column(c, overflow="fold" if i == 0 else "ellipsis", no_wrap=i > 0, max_width=48 if i == 0 else 24)
         for row in extra["rows"][:15]:
-            table.add_row(*[str(x) for x in row])
+            table.add_row(*[_cell(x) for x in row])
         console.print(table)
     rejects = [r for r in data.get("rejects", [])]
     if rejects:
@@ -51,6 +52,11 @@ def print_stats(data: dict[str, Any], console: Console) -> None:
             table.add_row(Path(r["input"]).name if "/" in r["input"] else r["input"], r["reason"], r["code"],
                           r["action"], (r["message"] or "")[:100])
         console.print(table)
+
+
+def _cell(x: Any, width: int = 60) -> str:
+    s = "" if x is None else str(x)
+    return s if len(s) <= width else s[: width - 1] + "…"
 
 
 def _table(title: str, headers: list[str], rows: list[list[Any]]) -> str:
