@@ -22,3 +22,9 @@ def test_unknown_setting_and_missing_file_are_errors(tmp_path):
         load_settings(bad, env={})
     with pytest.raises(ConfigError):
         load_settings(tmp_path / "none.toml", env={})
+
+
+def test_open_table_takes_stage_names(tmp_path):
+    user = tmp_path / "c.toml"
+    user.write_text("[run.stage_error_policy]\nevents = 'reject'\n")
+    assert load_settings(user, env={}).get("run.stage_error_policy") == {"events": "reject"}

@@ -81,3 +81,12 @@ def test_worker_pool_gives_same_results_as_single_process(settings):
     one = [r.article.id for b in run_batches(iter(docs), names, settings, workers=1, batch_size=2) for r in b]
     two = [r.article.id for b in run_batches(iter(docs), names, settings, workers=2, batch_size=2) for r in b]
     assert one == two and len(set(one)) == 5
+
+
+def test_per_stage_policy_overrides_the_default(settings):
+    s = settings.with_overrides(run__stage_error_policy={"test_exploding": "reject"}, run__on_stage_error="skip")
+    p = Pipeline.from_names(["clean", "language", "sentences", "test_exploding@1"], s)
+    assert isinstance(p.analyze(raw(TEXT)), Reject)
+    s = settings.with_overrides(run__stage_error_policy={"test_exploding": "explode"})
+    with pytest.raises(Exception, match="stage error policy"):
+        Pipeline.from_names(["clean", "language", "sentences", "test_exploding@1"], s)

@@ -21,11 +21,17 @@ def _defaults() -> dict[str, Any]:
 
 def _merge(base: dict[str, Any], over: dict[str, Any], where: str) -> None:
     for key, value in over.items():
+        if key not in base and base == {} and where:
+            base[key] = value  # an open table (e.g. run.stage_error_policy) takes any key
+            continue
         if key not in base:
             raise ConfigError(f"unknown setting {where}{key}")
         if isinstance(base[key], dict):
             if not isinstance(value, dict):
                 raise ConfigError(f"setting {where}{key} must be a table")
+            if not base[key]:
+                base[key] = dict(value)
+                continue
             _merge(base[key], value, f"{where}{key}.")
         else:
             base[key] = value

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 
-from eventwire.errors import InputError, StageFailed
+from eventwire.errors import ConfigError, InputError, StageFailed
 from eventwire.model import AnalyzedArticle, RawDocument, Reject
 from eventwire.pipeline.stage import Stage, check_order, resolve
 
@@ -25,6 +25,7 @@ class Pipeline:
 
     stages: list[Stage]
     on_error: str = "skip"
+    per_stage: dict[str, str] | None = None  # bare stage name -> policy, overrides on_error
 
     @classmethod
     def from_names(cls, names: Iterable[str], settings=None, on_error: str | None = None) -> Pipeline:
@@ -39,9 +40,14 @@ class Pipeline:
             stages.append(factory(settings))
         check_order(stages)
         policy = on_error or (settings.get("run.on_stage_error") if settings else "skip")
-        if policy not in ERROR_POLICIES:
-            raise ValueError(f"on_stage_error must be one of {ERROR_POLICIES}")
-        return cls(stages, policy)
+        per_stage = dict(settings.get("run.stage_error_policy") or {}) if settings and not on_error else {}
+        for p in (policy, *per_stage.values()):
+            if p not in ERROR_POLICIES:
+                raise ConfigError(f"stage error policy must be one of {ERROR_POLICIES}, got {p!r}")
+        return cls(stages, policy, per_stage)
+
+    def policy_for(self, stage: Stage) -> str:
+        return (self.per_stage or {}).get(stage.name.split("@")[0], self.on_error)
 
     @property
     def versions(self) -> dict[str, str]:
@@ -60,13 +66,14 @@ class Pipeline:
                               stage=stage.name, article_id=doc.article.id if doc.article else None,
                               detail=exc.detail)
             except Exception as exc:
-                if self.on_error == "raise":
+                policy = self.policy_for(stage)
+                if policy == "raise":
                     raise
                 err = StageFailed(f"{stage.name} failed: {type(exc).__name__}: {exc}")
                 rej = Reject(input=input_name(raw), reason=err.reason, code=err.code, message=err.message,
                              stage=stage.name, article_id=doc.article.id if doc.article else None,
                              detail={"traceback": traceback.format_exc(limit=6)})
-                if self.on_error == "reject" or doc.article is None:
+                if policy == "reject" or doc.article is None:
                     return rej
                 doc.flags.append(replace(rej, action="flagged"))
                 continue
