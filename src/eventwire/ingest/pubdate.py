@@ -1,5 +1,11 @@
-"""Publication date from the evidence ingest has: metadata, stand-alone date lines, "last modified",
-caption dates. Null when there is no evidence; never invented."""
+"""Publication date from the evidence ingest has: metadata, stand-alone date lines, "last modified".
+Null when there is no evidence; never invented.
+
+A photo caption's date ("..., Syria, February 26, 2020. /Reuters") is only a lower bound: the photo was
+taken on or before publication, often days before (article 000's caption is Wed 26 Feb; the story ran
+Fri 28 Feb). Using it as the publication date would shift every weekday in the text ("agreed Friday"
+would become 21 Feb), so it never sets published_at here; `caption_bound()` exposes it and the dates
+stage (eventwire.timex.published) combines it with the text's weekdays or its dateline."""
 from __future__ import annotations
 
 import re
@@ -18,7 +24,9 @@ _CAPTION_DATE = re.compile(
 # method -> confidence: metadata is what the publisher declared; a date line at the top is the
 # page's own stamp; last-modified can be much later than publication; a caption date is when the
 # photo was taken, usually a day or two before.
-CONFIDENCE = {"metadata": 0.95, "date_line": 0.9, "last_modified": 0.5, "caption": 0.4}
+CONFIDENCE = {"metadata": 0.95, "date_line": 0.9, "dateline": 0.85, "last_modified": 0.5,
+              "caption_weekday": 0.55, "text_date": 0.35,
+              "caption_weekday_year": 0.3}
 
 
 @lru_cache(maxsize=1)
@@ -98,9 +106,16 @@ def find_published(
             return PublishedDate(value, "date_line", CONFIDENCE["date_line"], line)
     if last_modified and (value := parse_timestamp(last_modified)):
         return PublishedDate(value, "last_modified", CONFIDENCE["last_modified"], last_modified)
-    for caption in captions:
-        if m := _CAPTION_DATE.search(caption):
-            if value := parse_timestamp(m.group(0)):
-                # the photo was taken on that day, so the article is from then or later
-                return PublishedDate(value, "caption", CONFIDENCE["caption"], caption)
+    # captions only bound the date from below: see caption_bound() and the module docstring
     return None
+
+
+def caption_bound(captions: list[str]) -> str | None:
+    """The latest full date in photo captions: the article was published on or after it."""
+    best = None
+    for caption in captions:
+        for m in _CAPTION_DATE.finditer(caption):
+            value = parse_timestamp(m.group(0))
+            if value and (best is None or value > best):
+                best = value[:10]
+    return best

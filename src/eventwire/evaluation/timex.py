@@ -1,0 +1,210 @@
+"""Time-expression benchmarks: TBAQ-cleaned (TimeML .tml) and MEANTIME English (NAF-like token XML).
+
+Each document's creation time (DCT) is the anchor given to eventwire.timex.find_times; the DCT itself is
+not scored.
+
+Definitions
+- A predicted TIMEX matches a gold TIMEX when their character spans overlap (each used at most once;
+  the largest overlap wins).
+- Span P/R/F1: matches / predictions, matches / gold.
+- Value: a match is value-correct when the normalised values are equal. Normalisation: our week ranges
+  ("Mon/Sun") are written as ISO weeks ("1998-W02"), our year ranges as "Y1/Y2"; everything else compared
+  as written (we emit ISO dates, "YYYY-MM", "YYYY"). Unresolved predictions (value None) are never correct.
+  value_precision = value-correct / predictions, value_recall = value-correct / gold,
+  value_f1 their harmonic mean; value_accuracy = value-correct / matches.
+- MEANTIME: only sentences 0-5 (title, date line, first four sentences) are annotated, so only they are
+  given to the system and scored.
+- "date_*" metrics score against gold of type DATE only; predictions overlapping a gold TIMEX of another
+  type (DURATION, TIME, SET) are then left out (neither right nor wrong). "all_*" metrics use every gold
+  type (we emit dates only, so recall on DURATION/SET is expected to be low).
+"""
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+from eventwire.evaluation import bench_root, require
+
+
+def _norm(value: str | None) -> str | None:
+    if not value:
+        return None
+    if "/" in value and len(value) == 21:  # day range
+        a, b = value.split("/")
+        try:
+            da, db = date.fromisoformat(a), date.fromisoformat(b)
+        except ValueError:
+            return value
+        if (db - da).days == 6 and da.weekday() == 0:
+            y, w, _ = da.isocalendar()
+            return f"{y:04d}-W{w:02d}"
+        if da.day == 1 and da.month in (1, 4, 7, 10) and (db + timedelta(days=1)).day == 1 and 88 <= (db - da).days <= 91:
+            return f"{da.year:04d}-Q{(da.month - 1) // 3 + 1}"
+    return value
+
+
+# ----------------------------------------------------------------- readers
+
+def _dct(value: str | None) -> str | None:
+    """ISO date from a DCT value; a few MEANTIME DCTs are written DD-MM-YYYY."""
+    if not value:
+        return None
+    if m := re.match(r"^(\d{2})-(\d{2})-(\d{4})", value):
+        return f"{m.group(3)}-{m.group(2)}-{m.group(1)}"
+    return value[:10]
+
+
+def read_tml(path: Path) -> dict[str, Any]:
+    root = ET.parse(path).getroot()
+    dct = None
+    for t in root.iter("TIMEX3"):
+        if t.get("functionInDocument") == "CREATION_TIME":
+            dct = _dct(t.get("value"))
+            break
+    text_el = root.find("TEXT")
+    parts: list[str] = []
+    gold: list[dict] = []
+    pos = 0
+
+    def walk(el):
+        nonlocal pos
+        start = pos
+        if el.text:
+            parts.append(el.text)
+            pos += len(el.text)
+        for ch in el:
+            walk(ch)
+            if ch.tail:
+                parts.append(ch.tail)
+                pos += len(ch.tail)
+        if el.tag == "TIMEX3":
+            gold.append({"start": start, "end": pos, "type": el.get("type"), "value": el.get("value")})
+
+    walk(text_el)
+    return {"id": path.stem, "text": "".join(parts), "dct": dct, "gold": gold}
+
+
+# MEANTIME annotates only the title, the date line and the first four sentences (sentence numbers 0-5
+# in every document checked); the rest of the text is not scored.
+MEANTIME_SENTENCES = 5
+_NO_SPACE_BEFORE = re.compile(r"^(?:[,.;:!?%)\]}]|'s|n't|'re|'ve|'ll|'d|'m)$")
+
+
+def read_meantime(path: Path) -> dict[str, Any]:
+    root = ET.parse(path).getroot()
+    offsets: dict[str, tuple[int, int]] = {}
+    parts: list[str] = []
+    pos = 0
+    last_sent = None
+    prev = ""
+    for tok in root.iter("token"):
+        w = tok.text or ""
+        sent = tok.get("sentence")
+        if int(sent or 0) > MEANTIME_SENTENCES:
+            break
+        if parts:
+            sep = "\n" if sent != last_sent else ("" if _NO_SPACE_BEFORE.match(w) or prev in ("(", "$", "[") else " ")
+            parts.append(sep)
+            pos += len(sep)
+        offsets[tok.get("t_id")] = (pos, pos + len(w))
+        parts.append(w)
+        pos += len(w)
+        last_sent, prev = sent, w
+    text = "".join(parts)
+    gold, dct = [], None
+    for t in root.iter("TIMEX3"):
+        ids = [a.get("t_id") for a in t.iter("token_anchor")]
+        spans = [offsets[i] for i in ids if i in offsets]
+        if t.get("functionInDocument") == "CREATION_TIME":
+            dct = _dct(t.get("value"))
+            dct_span = (min(s for s, _ in spans), max(e for _, e in spans)) if spans else None
+            if dct_span:
+                gold.append({"start": dct_span[0], "end": dct_span[1], "type": "DCT", "value": t.get("value")})
+            continue
+        if not spans:
+            continue
+        gold.append({"start": min(s for s, _ in spans), "end": max(e for _, e in spans),
+                     "type": t.get("type"), "value": t.get("value")})
+    return {"id": path.stem, "text": text, "dct": dct, "gold": gold}
+
+
+# ----------------------------------------------------------------- scoring
+
+def _match(gold: list[dict], pred: list) -> list[tuple[int, int]]:
+    pairs, used = [], set()
+    for gi, g in enumerate(gold):
+        best = None
+        for pi, p in enumerate(pred):
+            if pi in used or not (p.start < g["end"] and g["start"] < p.end):
+                continue
+            ov = min(p.end, g["end"]) - max(p.start, g["start"])
+            if best is None or ov > best[0]:
+                best = (ov, pi)
+        if best:
+            used.add(best[1])
+            pairs.append((gi, best[1]))
+    return pairs
+
+
+def _prf(correct: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
+    p = correct / n_pred if n_pred else 0.0
+    r = correct / n_gold if n_gold else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def score(docs: list[dict[str, Any]], lang: str = "en") -> dict[str, Any]:
+    from eventwire.timex import find_times
+
+    tallies = {k: {"gold": 0, "pred": 0, "match": 0, "value": 0} for k in ("date", "all")}
+    for d in docs:
+        dct_spans = [(g["start"], g["end"]) for g in d["gold"] if g["type"] == "DCT"]
+        gold_all = [g for g in d["gold"] if g["type"] != "DCT"]
+        preds = [t for t in find_times(d["text"], lang, d["dct"])
+                 if not any(t.start < e and s < t.end for s, e in dct_spans)]
+        for key, gold in (("date", [g for g in gold_all if g["type"] == "DATE"]), ("all", gold_all)):
+            if key == "date":
+                other = [g for g in gold_all if g["type"] != "DATE"]
+                ps = [t for t in preds if not any(t.start < g["end"] and g["start"] < t.end for g in other)]
+            else:
+                ps = preds
+            pairs = _match(gold, ps)
+            tl = tallies[key]
+            tl["gold"] += len(gold)
+            tl["pred"] += len(ps)
+            tl["match"] += len(pairs)
+            tl["value"] += sum(1 for gi, pi in pairs if _norm(ps[pi].value) is not None
+                               and _norm(ps[pi].value) == gold[gi]["value"])
+    out: dict[str, Any] = {"documents": len(docs)}
+    for key, tl in tallies.items():
+        sp, sr, sf = _prf(tl["match"], tl["pred"], tl["gold"])
+        vp, vr, vf = _prf(tl["value"], tl["pred"], tl["gold"])
+        out.update({
+            f"{key}_gold": tl["gold"], f"{key}_predicted": tl["pred"], f"{key}_matched": tl["match"],
+            f"{key}_span_precision": round(sp, 4), f"{key}_span_recall": round(sr, 4), f"{key}_span_f1": round(sf, 4),
+            f"{key}_value_precision": round(vp, 4), f"{key}_value_recall": round(vr, 4), f"{key}_value_f1": round(vf, 4),
+            f"{key}_value_accuracy": round(tl["value"] / tl["match"], 4) if tl["match"] else 0.0,
+        })
+    return out
+
+
+def load_tbaq(data: Path | None = None, limit: int | None = None) -> list[dict]:
+    base = require(data or bench_root() / "temporal" / "TBAQ-cleaned")
+    files = sorted(base.rglob("*.tml"))
+    return [read_tml(f) for f in files[:limit] if True]
+
+
+def load_meantime(data: Path | None = None, limit: int | None = None) -> list[dict]:
+    base = require(data or bench_root() / "temporal" / "meantime_en" / "intra-doc_annotation")
+    files = sorted(base.rglob("*.xml"))
+    return [read_meantime(f) for f in files[:limit]]
+
+
+def evaluate_tbaq(data: Path | None = None, task: str | None = None, limit: int | None = None) -> dict[str, Any]:
+    return score(load_tbaq(data, limit))
+
+
+def evaluate_meantime(data: Path | None = None, task: str | None = None, limit: int | None = None) -> dict[str, Any]:
+    return score(load_meantime(data, limit))

@@ -1,0 +1,1 @@
+"""Gazetteer, toponym recognition and resolution (places@1 uses these)."""

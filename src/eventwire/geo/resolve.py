@@ -1,0 +1,152 @@
+"""Toponym resolution: pick one gazetteer row per toponym using the article's country and admin1 context,
+nearby places, feature class and population. Every choice keeps its reason."""
+from __future__ import annotations
+
+import math
+
+import numpy as np
+from collections import Counter
+
+from eventwire.geo.gazetteer import Gazetteer, load
+from eventwire.geo.names import name_key
+from eventwire.geo.toponyms import Toponym
+from eventwire.model import PlaceMention
+
+NEAR_KM = 250.0
+
+
+FEATURE_PRIOR = {"A.PCLI": 1.2, "A.ADM1": 0.6, "L.CONT": 1.2, "L.RGN": 0.6, "P.PPLC": 0.7}
+
+
+def _prior(G: Gazetteer, r: int, matched_key: str) -> float:
+    score = 0.25 * math.log10(float(G.pop[r]) + 10.0)
+    score += FEATURE_PRIOR.get(G.features[G.feat[r]], 0.0)
+    if G.supp[r]:
+        score += 0.6
+    if matched_key and name_key(G.names[r]) != matched_key:
+        score -= 0.3  # matched only through an alternate name
+    return score
+
+
+def _context(G: Gazetteer, toponyms: list[Toponym]) -> tuple[Counter, Counter]:
+    """Countries and admin1 regions the article is about: named directly or implied by unambiguous names."""
+    countries: Counter = Counter()
+    admin1s: Counter = Counter()
+    for t in toponyms:
+        if not t.rows:
+            continue
+        ccs = {G.country2(r) for r in t.rows} - {""}
+        direct = [r for r in t.rows if G.is_country(r)]
+        if not ccs:
+            continue
+        if direct:
+            countries[G.country2(direct[0])] += 2
+        elif len(ccs) == 1:
+            countries[next(iter(ccs))] += 1
+        adm = [r for r in t.rows if G.is_admin1(r)]
+        if adm and len({G.country2(r) for r in adm}) == 1:
+            admin1s[(G.country2(adm[0]), G.admin1_name(adm[0]))] += 2
+        else:
+            a1 = {(G.country2(r), G.admin1_name(r)) for r in t.rows}
+            if len(a1) == 1:
+                admin1s[next(iter(a1))] += 1
+    return countries, admin1s
+
+
+def _score(G: Gazetteer, r: int, t: Toponym, countries: Counter, admin1s: Counter,
+           anchors: np.ndarray | None, prefer_cc: str | None) -> tuple[float, list[str]]:
+    s = _prior(G, r, name_key(t.matched or t.text))
+    why = []
+    cc = G.country2(r)
+    if not cc:
+        return s, why
+    own = 2 if G.is_country(r) and t.rows and len(t.rows) == 1 else 0
+    if countries.get(cc, 0) - own > 0 and not G.is_country(r):
+        s += 0.9 + 0.1 * min(countries[cc], 5)
+        why.append(f"country {G.country3(r)} in context")
+    a1 = (cc, G.admin1_name(r))
+    if a1[1] and admin1s.get(a1, 0) > 0 and not G.is_admin1(r):
+        s += 0.8
+        why.append(f"admin1 {a1[1]} in context")
+    if prefer_cc and cc == prefer_cc:
+        s += 0.5
+        why.append(f"source country {G.country3(r)}")
+    c = G.coords(r)
+    if c is not None and anchors is not None and len(anchors):
+        d = _min_km(c, anchors)
+        if d < NEAR_KM:
+            s += 0.6 * (1 - d / NEAR_KM) + 0.2
+            why.append(f"{d:.0f} km from other places in the article")
+    return s, why
+
+
+def _min_km(c: tuple[float, float], anchors: np.ndarray) -> float:
+    """Smallest great-circle distance (km) from c to any anchor row (lat, lon in degrees)."""
+    lat1, lon1 = np.radians(c[0]), np.radians(c[1])
+    lat2, lon2 = np.radians(anchors[:, 0]), np.radians(anchors[:, 1])
+    a = np.sin((lat2 - lat1) / 2) ** 2 + np.cos(lat1) * np.cos(lat2) * np.sin((lon2 - lon1) / 2) ** 2
+    return float(np.min(2 * 6371.0088 * np.arcsin(np.sqrt(np.minimum(1.0, a)))))
+
+
+def _qualify(G: Gazetteer, toponyms: list[Toponym], text: str | None) -> list[Toponym]:
+    """"Alexandria, La." / "Athens, Georgia" / "Aleppo, Syria": a place followed by a comma and a region
+    or country that contains some of its candidates keeps only those candidates."""
+    if not text:
+        return toponyms
+    for a, b in zip(toponyms, toponyms[1:]):
+        if not a.rows or not b.rows or text[a.end:b.start].strip() != ",":
+            continue
+        if any(G.is_country(r) or G.is_admin1(r) for r in a.rows):
+            continue  # "Syria, Iraq and Turkey" is a list, not a qualification
+        outer = [r for r in b.rows if G.is_admin1(r) or G.is_country(r)]
+        if not outer:
+            continue
+        keep = tuple(r for r in a.rows if not G.is_country(r) and any(
+            G.country2(r) == G.country2(o) and (G.is_country(o) or G.admin1_name(r) == G.admin1_name(o))
+            for o in outer))
+        if keep and len(keep) < len(a.rows):
+            a.rows = keep
+            a.notes.append(f"qualified by {b.text!r}")
+    return toponyms
+
+
+def resolve(toponyms: list[Toponym], G: Gazetteer | None = None, prefer_country: str | None = None,
+            text: str | None = None) -> list[PlaceMention]:
+    """One PlaceMention per toponym; place=None (with a reason) when nothing in the gazetteer matches."""
+    G = G or load()
+    toponyms = _qualify(G, toponyms, text)
+    countries, admin1s = _context(G, toponyms)
+    # first pass: prior + country/admin1 context; second pass adds proximity to the other first-pass choices
+    first: dict[int, int] = {}
+    for i, t in enumerate(toponyms):
+        if t.rows:
+            first[i] = max(t.rows, key=lambda r: _score(G, r, t, countries, admin1s, None, prefer_country)[0])
+    out = []
+    memo: dict[tuple[str, tuple[int, ...]], list] = {}
+    for i, t in enumerate(toponyms):
+        if not t.rows:
+            out.append(PlaceMention(t.start, t.end, t.text, None, 0.0,
+                                    f"{t.source}: no gazetteer entry for {t.text!r}", t.sentence))
+            continue
+        mk = (t.text, t.rows)
+        if mk not in memo:  # same name, same context: same answer (anchors exclude the name itself)
+            pts = {c for j, r in first.items()
+                   if toponyms[j].text != t.text and not G.is_country(r) and (c := G.coords(r)) is not None}
+            anchors = np.array(sorted(pts), dtype=float) if pts else None
+            memo[mk] = sorted(((_score(G, r, t, countries, admin1s, anchors, prefer_country), r) for r in t.rows),
+                              key=lambda x: -x[0][0])
+        scored = memo[mk]
+        (best_s, why), best = scored[0]
+        if len(scored) == 1:
+            reason, conf = "only candidate", 0.9
+        else:
+            margin = best_s - scored[1][0][0]
+            conf = round(min(0.95, 0.5 + margin / 2), 2)
+            reason = f"best of {len(scored)} candidates"
+        parts = [f"{t.source} {t.text!r}", reason]
+        fc, code = G.feature(best)
+        parts.append(f"{fc}.{code or ''} pop {int(G.pop[best])}")
+        parts.extend(t.notes)
+        parts.extend(why)
+        out.append(PlaceMention(t.start, t.end, t.text, G.place(best), conf, "; ".join(parts), t.sentence))
+    return out

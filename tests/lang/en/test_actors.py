@@ -1,0 +1,29 @@
+from tests.kb.actor_helpers import actors, find
+
+
+def test_english_people_and_spokespeople():
+    got = actors("Kremlin spokesman Dmitry Peskov and Maria Zakharova rejected the claims, while Sergey Lavrov "
+                 "met Mevlut Cavusoglu in Antalya.", "en", "2021-03-10")
+    assert got["Kremlin spokesman Dmitry Peskov"][:2] == ("RUS", "GOV")
+    assert got["Maria Zakharova"][:2] == ("RUS", "GOV")
+    assert got["Sergey Lavrov"][:2] == ("RUS", "GOV")
+    assert got["Mevlut Cavusoglu"][:2] == ("TUR", "GOV")
+
+
+def test_english_groups_and_igos():
+    got = actors("HTS fighters shelled positions held by the SDF; the UNHCR and the ICRC called for calm.", "en", "2020-02-01")
+    assert got["HTS fighters"][:2] == ("SYR", "REB")
+    assert got["SDF"][:2] == ("SYR", "REB")
+    assert got["UNHCR"][0] == "UN"
+    assert got["ICRC"][:2] == ("ICRC", "NGO")
+
+
+def test_english_leader_after_office():
+    a = find("Erdogan met former president Abdullah Gul in Istanbul.", "Gul", "en", "2019-01-01")
+    assert a.country == "TUR" and a.sector is None
+
+
+def test_place_names_inside_organisation_names_are_not_governments():
+    got = actors("The Washington Post reported that Washington rejected the plan.", "en", "2020-01-01")
+    assert got["The Washington Post"][:2] == ("USA", None)
+    assert got["Washington"][:2] == ("USA", "GOV")

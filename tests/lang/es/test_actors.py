@@ -1,0 +1,11 @@
+from tests.kb.actor_helpers import actors, find
+
+
+def test_spanish_titles_and_agents():
+    got = actors("El ministro ruso de Exteriores, Serguéi Lavrov, y el presidente turco hablaron; "
+                 "los soldados turcos y los rebeldes sirios siguen en Idlib.", "es", "2020-02-28")
+    assert got["soldados turcos"][:2] == ("TUR", "MIL")
+    assert got["rebeldes sirios"][:2] == ("SYR", "REB")
+    assert got["presidente turco"] == ("TUR", "GOV", "Q39723")
+    a = find("El ministro ruso de Exteriores viajó a Ankara.", "ministro", "es", "2020-02-28")
+    assert a.name == "Sergey Lavrov"

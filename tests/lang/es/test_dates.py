@@ -1,0 +1,26 @@
+from eventwire.timex import find_times
+
+PUB = "2020-02-28"
+
+
+def vals(text, anchor=PUB):
+    return {t.text: t.value for t in find_times(text, "es", anchor)}
+
+
+def test_el_dia_anterior_follows_the_last_explicit_date():
+    got = find_times("El jueves comenzaron las conversaciones. El día anterior murieron 33 soldados.", "es", PUB)
+    assert [(t.text, t.value) for t in got] == [("jueves", "2020-02-27"), ("El día anterior", "2020-02-26")]
+
+
+def test_dates_and_relative():
+    got = vals("el 3 de marzo de 2019, ayer, hace seis años, la semana pasada, el mes pasado, en diciembre de 2016")
+    assert got["3 de marzo de 2019"] == "2019-03-03"
+    assert got["ayer"] == "2020-02-27"
+    assert got["hace seis años"] == "2014"
+    assert got["la semana pasada"] == "2020-02-17/2020-02-23"
+    assert got["el mes pasado"] == "2020-01"
+    assert got["diciembre de 2016"] == "2016-12"
+
+
+def test_numeric_day_first():
+    assert vals("El 21/02/2020 se reunieron.")["21/02/2020"] == "2020-02-21"

@@ -1,0 +1,26 @@
+from eventwire.timex import find_times
+
+PUB = "2020-02-28"
+
+
+def vals(text, anchor=PUB):
+    return {t.text: t.value for t in find_times(text, "fr", anchor)}
+
+
+def test_la_veille_follows_the_last_explicit_date():
+    got = find_times("Jeudi, les discussions ont commencé. La veille, 33 soldats ont été tués.", "fr", PUB)
+    assert [(t.text, t.value) for t in got] == [("Jeudi", "2020-02-27"), ("La veille", "2020-02-26")]
+
+
+def test_dates_and_relative():
+    got = vals("le 3 mars 2019, hier, le mois dernier, il y a six ans, la semaine dernière, en décembre 2016")
+    assert got["3 mars 2019"] == "2019-03-03"
+    assert got["hier"] == "2020-02-27"
+    assert got["le mois dernier"] == "2020-01"
+    assert got["il y a six ans"] == "2014"
+    assert got["la semaine dernière"] == "2020-02-17/2020-02-23"
+    assert got["décembre 2016"] == "2016-12"
+
+
+def test_vendredi_is_publication_day():
+    assert vals("Vendredi, Poutine a appelé Erdogan.")["Vendredi"] == "2020-02-28"

@@ -1,0 +1,34 @@
+from eventwire.timex import find_times
+
+PUB = "2020-02-28"  # Friday
+
+
+def vals(text, anchor=PUB):
+    return {t.text: t.value for t in find_times(text, "ru", anchor)}
+
+
+def test_weekday_in_accusative_and_nakanune():
+    got = find_times("В четверг начались переговоры. Накануне погибли 33 военных.", "ru", PUB)
+    assert [(t.text, t.value) for t in got] == [("четверг", "2020-02-27"), ("Накануне", "2020-02-26")]
+
+
+def test_friday_is_publication_day():
+    assert vals("В пятницу Путин и Эрдоган провели разговор.")["пятницу"] == "2020-02-28"
+
+
+def test_genitive_month_and_numeric():
+    got = vals("3 марта 2019 года и 21.02 стороны встретились.")
+    assert got["3 марта 2019"] == "2019-03-03"
+    assert got["21.02"] == "2020-02-21"
+
+
+def test_relative_phrases():
+    got = vals("вчера, в прошлом месяце, на прошлой неделе, шесть лет назад")
+    assert got["вчера"] == "2020-02-27"
+    assert got["в прошлом месяце"] == "2020-01"
+    assert got["на прошлой неделе"] == "2020-02-17/2020-02-23"
+    assert got["шесть лет назад"] == "2014"
+
+
+def test_decimal_number_is_not_a_date():
+    assert vals("Рост составил 3.5 млн рублей.") == {}

@@ -1,0 +1,19 @@
+from tests.kb.actor_helpers import actors
+
+
+def test_turkish_suffixes_and_apostrophes():
+    got = actors("Cumhurbaşkanı Erdoğan'ın açıklamasından sonra Türk askerleri bölgeye girdi. "
+                 "Dışişleri Bakanı Çavuşoğlu, Rus mevkidaşı Lavrov ile görüştü. Suriyeliler ve HTŞ de anıldı.",
+                 "tr", "2020-02-28")
+    assert got["Cumhurbaşkanı Erdoğan"] == ("TUR", "GOV", "Q39723")
+    assert got["Türk askerleri"][:2] == ("TUR", "MIL")
+    assert got["Dışişleri Bakanı Çavuşoğlu"][:2] == ("TUR", "GOV")
+    assert got["Lavrov"][:2] == ("RUS", "GOV")
+    assert got["Suriyeliler"][0] == "SYR"
+    assert got["HTŞ"][:2] == ("SYR", "REB")
+
+
+def test_turkish_locative_capital_is_a_place():
+    got = actors("Bakanlar Ankara'da bir araya geldi. Ankara tepki gösterdi.", "tr", "2020-02-28")
+    assert got["Ankara"][:2] in {("TUR", None), ("TUR", "GOV")}
+    assert ("TUR", "GOV", None) in got.values()

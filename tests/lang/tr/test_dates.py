@@ -1,0 +1,27 @@
+from eventwire.timex import find_times
+
+PUB = "2020-02-28"
+
+
+def vals(text, anchor=PUB):
+    return {t.text: t.value for t in find_times(text, "tr", anchor)}
+
+
+def test_dun_and_weekday():
+    got = vals("Dün açıklama yapıldı. Perşembe günü 33 asker şehit oldu.")
+    assert got["Dün"] == "2020-02-27"
+    assert got["Perşembe"] == "2020-02-27"
+
+
+def test_previous_day_relative_to_explicit_date():
+    got = find_times("25 Şubat'ta görüşme yapıldı. Bir gün önce saldırı düzenlendi.", "tr", PUB)
+    assert [(t.text, t.value) for t in got] == [("25 Şubat", "2020-02-25"), ("Bir gün önce", "2020-02-24")]
+
+
+def test_full_dates_and_relative():
+    got = vals("3 Mart 2019, 21.02.2020, geçen hafta, altı yıl önce, geçen ay")
+    assert got["3 Mart 2019"] == "2019-03-03"
+    assert got["21.02.2020"] == "2020-02-21"
+    assert got["geçen hafta"] == "2020-02-17/2020-02-23"
+    assert got["altı yıl önce"] == "2014"
+    assert got["geçen ay"] == "2020-01"

@@ -1,0 +1,43 @@
+"""actors@1 on whole articles: date from publication, repeats, titles, metonyms."""
+from __future__ import annotations
+
+from tests.kb.actor_helpers import analyze, find
+
+TEXT = ("Russian President Vladimir Putin and his Turkish counterpart, Recep Tayyip Erdogan, spoke by phone, "
+        "the Kremlin said.\nErdogan told Putin that Syrian troops must withdraw. Ankara also called on "
+        "NATO Secretary General Jens Stoltenberg to act. Russian Foreign Minister Sergei Lavrov and the "
+        "Turkish foreign minister will meet.")
+
+
+def test_actors_as_of_the_publication_date():
+    doc = analyze(TEXT, "en", "2020-02-28")
+    putin = find(doc, "Putin")
+    assert (putin.country, putin.sector, putin.wikidata, putin.as_of) == ("RUS", "GOV", "Q7747", "2020-02-28")
+    erd = [a for a in doc.actors if "Erdogan" in a.text]
+    assert len(erd) == 2 and {a.actor_id for a in erd} == {"Q39723"}
+    assert find(doc, "Kremlin").sector == "GOV"
+    ankara = find(doc, "Ankara")
+    assert (ankara.country, ankara.sector) == ("TUR", "GOV")
+    assert (find(doc, "Syrian troops").country, find(doc, "Syrian troops").sector) == ("SYR", "MIL")
+    st = find(doc, "Stoltenberg")
+    assert (st.country, st.sector) == ("NATO", "GOV")
+    assert find(doc, "Lavrov").country == "RUS"
+    fm = find(doc, "Turkish foreign minister")
+    assert fm.name == "Mevlüt Çavuşoğlu" and "foreign_minister" in fm.reason
+    for a in doc.actors:
+        assert a.reason and TEXT[a.start:a.end] == a.text
+
+
+def test_the_same_article_a_decade_later():
+    doc = analyze(TEXT, "en", "2024-12-01")
+    st = find(doc, "Stoltenberg")
+    assert st.country == "NOR" and st.sector is None and "not in office" in st.reason
+    assert find(doc, "Turkish foreign minister").name == "Hakan Fidan"
+
+
+def test_actors_appear_in_analyze_json():
+    from eventwire.serialize import analyzed_to_dict
+
+    d = analyzed_to_dict(analyze(TEXT, "en", "2020-02-28"))
+    row = next(a for a in d["actors"] if a["wikidata"] == "Q7747")
+    assert row["country"] == "RUS" and row["sector"] == "GOV" and row["reason"]
