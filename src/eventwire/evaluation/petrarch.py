@@ -1,0 +1,170 @@
+"""PETRARCH / UD-PETRARCH English validation records (CAMEO): `eventwire eval petrarch`.
+
+Reads the validation XML files under bench/petrarch-validation (see its PROVENANCE.md) - the
+PETRARCH-1 unit tests, the TABARI-derived validation suite and the UD-PETRARCH 2.02 records - and runs
+each sentence through sentences -> mentions -> actors -> events. The records' actors are mostly
+fictional (Arnor, Gondor, ...): their own actor dictionaries (PETR.Validate.actors/agents) are read
+with the actors engineer's CAMEO importer (eventwire.kb.importers) and used only here, to give a role
+span a CAMEO country code when our KB has none.
+
+Metrics per file and overall:
+  root_accuracy: over sentences with expected codings, the CAMEO root (first two digits) of our most
+    confident event is among the expected roots (PLOVER types map to roots via plover.yaml, so roots with
+    no PLOVER type - 01 statements, 02 appeals - are out of reach: see plover_type_accuracy);
+  plover_type_accuracy: expected CAMEO codes mapped to PLOVER types (plover.yaml cameo_to_plover), our
+    top event's type among them;
+  no_event_accuracy: sentences marked noevents="True" with no event coded;
+  source_country_accuracy / target_country_accuracy: the expected source/target code's first three
+    letters among the countries (or dictionary codes) of the matching event's actors/recipients.
+"""
+from __future__ import annotations
+
+import html
+import re
+import time
+from pathlib import Path
+from typing import Any
+
+from eventwire.evaluation import bench_root, require
+
+FILES = {
+    "petr1_unit": ("petrarch1/PETR.UnitTest.records.xml", "petrarch1/PETR.Validate.actors.txt", "petrarch1/PETR.Validate.agents.txt"),
+    "petr1_validate": ("petrarch1/PETR.Validate.records.140226.txt", "petrarch1/PETR.Validate.actors.txt", "petrarch1/PETR.Validate.agents.txt"),
+    "ud_petr_2_02": ("universalpetrarch_en/PETR_Validate_records_2_02.xml", "universalpetrarch_en/PETR_Validate_actors_2_02.txt",
+                     "universalpetrarch_en/PETR_Validate_agents_2_02.txt"),
+}
+SENT_RE = re.compile(r"<Sentence\b([^>]*)>(.*?)</Sentence>", re.S)
+CODING_RE = re.compile(r"<EventCoding\b([^>]*)>", re.S)
+ATTR_RE = re.compile(r'(\w+)\s*=\s*"([^"]*)"')
+TEXT_RE = re.compile(r"<Text>(.*?)</Text>", re.S)
+
+
+def load_records(path: Path) -> list[dict[str, Any]]:
+    raw = path.read_text(encoding="utf-8", errors="replace")
+    raw = re.sub(r"<!--.*?-->", " ", raw, flags=re.S)
+    out = []
+    for attrs, body in SENT_RE.findall(raw):
+        a = dict(ATTR_RE.findall(attrs))
+        t = TEXT_RE.search(body)
+        if not t:
+            continue
+        codings, noevents = [], False
+        for ca in CODING_RE.findall(body):
+            c = dict(ATTR_RE.findall(ca))
+            if c.get("noevents", "").lower() == "true":
+                noevents = True
+            elif c.get("eventcode"):
+                codings.append(c)
+        out.append({"id": a.get("id"), "date": a.get("date"), "text": " ".join(html.unescape(t.group(1)).split()),
+                    "codings": codings, "noevents": noevents and not codings})
+    return out
+
+
+def _dictionary(actors_path: Path, agents_path: Path) -> list[tuple[str, str]]:
+    """(lowercased phrase, 3-letter code) from the records' own PETRARCH dictionaries, longest first."""
+    from eventwire.kb.importers import parse_petrarch_actors
+
+    out = []
+    if actors_path.exists():
+        for rec in parse_petrarch_actors(actors_path.read_text(encoding="utf-8", errors="replace")):
+            codes = [c.get("code") or "" for c in rec.get("codes") or []]
+            code = next((c[:3] for c in codes if c and c[0] != "~"), None)
+            if not code:
+                continue
+            for name in [rec.get("name"), *(rec.get("aliases") or [])]:
+                if name:
+                    out.append((name.lower(), code.upper()))
+    out.sort(key=lambda x: -len(x[0]))
+    return out
+
+
+def _codes(actors, dictionary) -> set[str]:
+    out = set()
+    for a in actors:
+        if a.country:
+            out.add(a.country)
+        t = (a.text or "").lower()
+        for phrase, code in dictionary:
+            if re.search(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)", t):
+                out.add(code)
+                break
+    return out
+
+
+def _date(d: str | None) -> str | None:
+    if d and re.fullmatch(r"\d{8}", d):
+        return f"{d[:4]}-{d[4:6]}-{d[6:]}"
+    return None
+
+
+def run_file(records: list[dict[str, Any]], dictionary, stages, limit: int | None, details: list | None) -> dict[str, Any]:
+    from eventwire.coding.ontology import cameo_to_plover
+    from eventwire.evaluation.plover_gsr import analyze_sentence
+
+    n = root_ok = type_ok = ne_n = ne_ok = s_n = s_ok = t_n = t_ok = 0
+    for rec in records[: limit or None]:
+        doc = analyze_sentence(rec["text"], stages)
+        evs = sorted(doc.events, key=lambda e: -e.confidence)
+        if rec["noevents"]:
+            ne_n += 1
+            ne_ok += not evs
+            continue
+        if not rec["codings"]:
+            continue
+        n += 1
+        roots = {c["eventcode"][:2] for c in rec["codings"]}
+        ptypes = {(cameo_to_plover(c["eventcode"]) or {}).get("type") for c in rec["codings"]}
+        top = evs[0] if evs else None
+        root_ok += bool(top and top.cameo_root in roots)
+        type_ok += bool(top and top.event_type in ptypes)
+        for c in rec["codings"]:
+            match = next((e for e in evs if e.cameo_root == c["eventcode"][:2]), top)
+            for key, actors_of in (("sourcecode", lambda e: e.actor), ("targetcode", lambda e: e.recipient)):
+                code = (c.get(key) or "")[:3].upper()
+                if not code or code == "---":
+                    continue
+                ok = bool(match and code in _codes(actors_of(match), dictionary))
+                if key == "sourcecode":
+                    s_n += 1
+                    s_ok += ok
+                else:
+                    t_n += 1
+                    t_ok += ok
+        if details is not None:
+            details.append({"id": rec["id"], "roots": sorted(roots), "pred": [(e.event_type, e.cameo_root) for e in evs]})
+    r = lambda a, b: round(a / b, 4) if b else 0.0  # noqa: E731
+    return {"sentences": n, "root_accuracy": r(root_ok, n), "plover_type_accuracy": r(type_ok, n),
+            "no_event_sentences": ne_n, "no_event_accuracy": r(ne_ok, ne_n),
+            "source_country_accuracy": r(s_ok, s_n), "target_country_accuracy": r(t_ok, t_n),
+            "_counts": (n, root_ok, type_ok, ne_n, ne_ok, s_n, s_ok, t_n, t_ok)}
+
+
+def evaluate(data: Path | None = None, task: str | None = None, limit: int | None = None,
+             details: list | None = None) -> dict[str, Any]:
+    from eventwire.stages.actors import ActorsStage
+    from eventwire.stages.events import EventStage
+    from eventwire.stages.mentions import MentionsStage
+    from eventwire.stages.sentences import SentenceStage
+
+    base = require(Path(data) if data else bench_root() / "petrarch-validation")
+    stages = [SentenceStage(None), MentionsStage(None), ActorsStage(None, date=None), EventStage(None)]
+    names = [task] if task else list(FILES)
+    out: dict[str, Any] = {}
+    tot = [0] * 9
+    t0 = time.perf_counter()
+    for name in names:
+        if name not in FILES:
+            raise ValueError(f"unknown petrarch file set {name!r}; known: {sorted(FILES)}")
+        rec_path, act_path, agt_path = (base / p for p in FILES[name])
+        if not rec_path.exists():
+            continue
+        res = run_file(load_records(rec_path), _dictionary(act_path, agt_path), stages, limit, details)
+        tot = [a + b for a, b in zip(tot, res.pop("_counts"))]
+        out.update({f"{name}.{k}": v for k, v in res.items()})
+    n, root_ok, type_ok, ne_n, ne_ok, s_n, s_ok, t_n, t_ok = tot
+    r = lambda a, b: round(a / b, 4) if b else 0.0  # noqa: E731
+    out.update({"all.sentences": n, "all.root_accuracy": r(root_ok, n), "all.plover_type_accuracy": r(type_ok, n),
+                "all.no_event_accuracy": r(ne_ok, ne_n), "all.source_country_accuracy": r(s_ok, s_n),
+                "all.target_country_accuracy": r(t_ok, t_n),
+                "seconds": round(time.perf_counter() - t0, 1)})
+    return out
