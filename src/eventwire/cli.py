@@ -247,6 +247,56 @@ def corpus(db: Optional[str] = DbOption, config: Optional[Path] = ConfigOption) 
 
 
 @app.command()
+def dyad(
+    a: str = typer.Argument(..., help="First actor: ISO3 country (RUS) or actor id."),
+    b: str = typer.Argument(..., help="Second actor: ISO3 country (TUR) or actor id."),
+    by: str = typer.Option("month", "--by", help="day, week or month."),
+    db: Optional[str] = DbOption,
+    chart: Optional[Path] = typer.Option(None, "--chart", help="Chart file stem (default dyad_A_B_BY); writes .png and .html."),
+    as_json: bool = typer.Option(False, "--json", help="Print the rows as JSON."),
+    config: Optional[Path] = ConfigOption,
+) -> None:
+    """Actor-pair dynamics over merged events: counts by quad class, mean score, independent sources."""
+    from eventwire.corpus.dyads import chart as draw
+    from eventwire.store import Store
+    from eventwire.store.corpus_repo import CorpusRepo
+
+    if by not in ("day", "week", "month"):
+        console.print(f"[red]--by must be day, week or month[/red], not {by!r}")
+        raise typer.Exit(EXIT_USAGE)
+    settings = _settings(config)
+    path = db or settings.get("store.path")
+    if not Path(path).exists():
+        console.print(f"[red]no store at {path}[/red]")
+        raise typer.Exit(EXIT_USAGE)
+    with Store(path, read_only=True) as store:
+        if not store.table_exists("dyad_events"):
+            console.print("no corpus results in this store; run `eventwire corpus --db FILE` first")
+            raise typer.Exit(EXIT_USAGE)
+        rows = CorpusRepo(store).dyad_series(a.upper() if len(a) == 3 else a, b.upper() if len(b) == 3 else b, by)
+    if as_json:
+        out.file.write(json.dumps(rows, default=str) + "\n")
+    else:
+        table = Table(title=f"{a} - {b} by {by} (merged events; sources = independent sources)")
+        cols = ["period", "events", "verbal_coop", "material_coop", "verbal_conflict", "material_conflict",
+                "mean_score", "sources"]
+        heads = {"verbal_coop": "v.coop", "material_coop": "m.coop", "verbal_conflict": "v.confl",
+                 "material_conflict": "m.confl", "mean_score": "score"}
+        for c in cols:
+            table.add_column(heads.get(c, c), justify="left" if c == "period" else "right", no_wrap=True)
+        for r in rows:
+            table.add_row(*[f"{r[c]:.2f}" if isinstance(r[c], float) else str(r[c] if r[c] is not None else "")
+                            for c in cols])
+        out.print(table)
+    if not rows:
+        console.print(f"no dated events between {a} and {b}")
+        return
+    stem = str(chart) if chart else f"dyad_{a}_{b}_{by}"
+    draw(rows, a, b, by, stem + ".png", stem + ".html")
+    console.print(f"chart: {stem}.png  {stem}.html")
+
+
+@app.command()
 def demo(
     corpus_dir: Path = typer.Option(Path("samples/corpus"), "--corpus", help="Sample corpus folder."),
     db: str = typer.Option("demo.duckdb", "--db"),

@@ -21,12 +21,24 @@ def articles_jsonl(store, fh: TextIO) -> int:
 
 
 def plover_jsonl(store, fh: TextIO) -> int:
+    """Canonical (merged) events when the corpus stages have run, else the per-article events."""
+    from eventwire.corpus.export import canonical_records, has_corpus
+
+    if has_corpus(store) and store.con.execute("SELECT count(*) FROM canonical_events").fetchone()[0]:
+        return _jsonl(fh, canonical_records(store))
     return _jsonl(fh, (event_to_plover(ev) for ev in store.iter_events()))
+
+
+def stories_jsonl(store, fh: TextIO) -> int:
+    from eventwire.corpus.export import has_corpus, story_records
+
+    return _jsonl(fh, story_records(store)) if has_corpus(store) else 0
 
 
 EXPORTERS: dict[str, Callable] = {
     "articles-jsonl": articles_jsonl,
     "plover-jsonl": plover_jsonl,
+    "stories-jsonl": stories_jsonl,
 }
 
 

@@ -216,6 +216,9 @@ class Store:
             },
             "events_by_type": dict(q("SELECT event_type, count(*) FROM events GROUP BY 1 ORDER BY 2 DESC").fetchall()),
         }
+        from eventwire.corpus.export import stats_sections  # corpus totals and top stories
+
+        out.setdefault("extra_sections", []).extend(stats_sections(self))
         return out
 
     def rejects(self) -> list[dict[str, Any]]:

