@@ -26,7 +26,8 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 console = Console(stderr=True)
-out = Console()
+# Piped or captured output (make demo in CI) gets a wide console so tables stay readable.
+out = Console(width=None if sys.stdout.isatty() else 140)
 
 DbOption = typer.Option(None, "--db", help="DuckDB store file (default: store.path setting, ./eventwire.duckdb).")
 ConfigOption = typer.Option(None, "--config", help="User settings TOML laid over defaults.toml.")

@@ -22,6 +22,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import Any
 
+from eventwire.evaluation.spans import match_spans
 from eventwire.evaluation import bench_root, require
 
 MISS_KM = 20038.0
@@ -70,20 +71,6 @@ def _nearest(text: str, phrase: str, at: int, window: int = 30) -> int | None:
     return best
 
 
-def _match(gold: list[dict], pred: list) -> list[tuple[int, int]]:
-    pairs, used = [], set()
-    for gi, g in enumerate(gold):
-        best = None
-        for pi, p in enumerate(pred):
-            if pi in used or not (p.start < g["end"] and g["start"] < p.end):
-                continue
-            ov = min(p.end, g["end"]) - max(p.start, g["start"])
-            if best is None or ov > best[0]:
-                best = (ov, pi)
-        if best:
-            used.add(best[1])
-            pairs.append((gi, best[1]))
-    return pairs
 
 
 def _err(g: dict, place) -> float:
@@ -114,7 +101,7 @@ def evaluate_corpus(path: Path, limit: int | None = None) -> dict[str, Any]:
         pred = geoparse(text, "en", spacy_mentions(text))
         n_gold += len(d["gold"])
         n_pred += len(pred)
-        pairs = _match(d["gold"], pred)
+        pairs = match_spans(d["gold"], pred)
         n_match += len(pairs)
         for gi, pi in pairs:
             g = d["gold"][gi]

@@ -26,6 +26,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+from eventwire.evaluation.spans import match_spans
 from eventwire.evaluation import bench_root, require
 
 
@@ -133,20 +134,6 @@ def read_meantime(path: Path) -> dict[str, Any]:
 
 # ----------------------------------------------------------------- scoring
 
-def _match(gold: list[dict], pred: list) -> list[tuple[int, int]]:
-    pairs, used = [], set()
-    for gi, g in enumerate(gold):
-        best = None
-        for pi, p in enumerate(pred):
-            if pi in used or not (p.start < g["end"] and g["start"] < p.end):
-                continue
-            ov = min(p.end, g["end"]) - max(p.start, g["start"])
-            if best is None or ov > best[0]:
-                best = (ov, pi)
-        if best:
-            used.add(best[1])
-            pairs.append((gi, best[1]))
-    return pairs
 
 
 def _prf(correct: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
@@ -170,7 +157,7 @@ def score(docs: list[dict[str, Any]], lang: str = "en") -> dict[str, Any]:
                 ps = [t for t in preds if not any(t.start < g["end"] and g["start"] < t.end for g in other)]
             else:
                 ps = preds
-            pairs = _match(gold, ps)
+            pairs = match_spans(gold, ps)
             tl = tallies[key]
             tl["gold"] += len(gold)
             tl["pred"] += len(ps)
