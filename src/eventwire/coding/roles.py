@@ -9,6 +9,7 @@ mentions). Each role keeps its reason.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from eventwire.coding.lexicon import Token, normalise, tokenize
@@ -33,11 +34,11 @@ class Candidate:
 
 # ---------------------------------------------------------------- English, dependency parse
 
-RECIPIENT_PREPS = {"against", "on", "at", "with", "to", "toward", "towards", "into", "upon", "targeting", "over", "for"}
-NOUN_RECIPIENT_PREPS = {"against", "on", "with", "between", "to", "at", "upon", "targeting", "of", "for"}
-LIGHT_VERBS = {"carry", "launch", "conduct", "hold", "stage", "mount", "make", "have", "wage", "order",
-               "issue", "sign", "reach", "impose", "deliver", "send", "give", "provide", "lodge", "file",
-               "announce", "open", "begin", "start", "continue", "resume", "step", "unleash", "lead"}
+@lru_cache(maxsize=1)
+def _words() -> dict[str, frozenset[str]]:
+    """English word lists for the parse rules, from resources/lang/en/roles.yaml (parse:)."""
+    data = (lang_file("en", "roles") or {}).get("parse", {})
+    return {k: frozenset(v) for k, v in data.items()}
 
 
 def _span_of(tok) -> tuple[int, int]:
@@ -69,7 +70,7 @@ def _noun_roles(n, actors: list, recips: list, why: str) -> None:
             for p in c.children:
                 if p.dep_ == "pobj":
                     actors.extend((x, f"{why}: 'by' object of {n.text!r}") for x in _with_conj(p))
-        elif c.dep_ == "prep" and c.lower_ in NOUN_RECIPIENT_PREPS:
+        elif c.dep_ == "prep" and c.lower_ in _words()["noun_recipient_preps"]:
             for p in c.children:
                 if p.dep_ == "pobj" and not (c.lower_ == "of" and p.pos_ != "PROPN"):
                     recips.extend((x, f"{why}: '{c.lower_}' object of {n.text!r}") for x in _with_conj(p))
@@ -96,11 +97,11 @@ def _verb_roles(v, actors: list, recips: list, why: str) -> None:
         elif c.dep_ in ("dobj", "dative"):
             if c.pos_ in ("NOUN", "PROPN", "PRON"):
                 recips.extend((x, f"{why}: object of {v.text!r}") for x in _with_conj(c))
-        elif c.dep_ == "prep" and c.lower_ in RECIPIENT_PREPS:
+        elif c.dep_ == "prep" and c.lower_ in _words()["recipient_preps"]:
             for p in c.children:
                 if p.dep_ == "pobj":
                     recips.extend((x, f"{why}: '{c.lower_}' object of {v.text!r}") for x in _with_conj(p))
-        elif c.dep_ == "prep" and passive and c.lower_ in ("in", "during", "after"):
+        elif c.dep_ == "prep" and passive and c.lower_ in _words()["instrument_preps"]:
             # "were killed in strikes by Syrian forces": the agent hangs off the instrument noun
             for p in c.children:
                 if p.dep_ == "pobj":
@@ -137,7 +138,7 @@ def english_roles(sent, trig_start: int, trig_end: int, offset: int = 0) -> tupl
             for c in h.children:
                 if c.dep_ == "nsubj" and not actors:
                     actors.extend((x, f"{why}: subject of {h.text!r} ({tok.text!r})") for x in _with_conj(c))
-                elif c.dep_ == "prep" and c.lower_ in RECIPIENT_PREPS and not recips:
+                elif c.dep_ == "prep" and c.lower_ in _words()["recipient_preps"] and not recips:
                     for p in c.children:
                         if p.dep_ == "pobj":
                             recips.extend((x, f"{why}: '{c.lower_}' object of {h.text!r}") for x in _with_conj(p))
@@ -151,9 +152,9 @@ def english_roles(sent, trig_start: int, trig_end: int, offset: int = 0) -> tupl
             for c in v.children:
                 if c.dep_ == "nsubjpass" and not recips:
                     recips.extend((x, f"{why}: passive subject of {v.text!r} ({h.text} {tok.text})") for x in _with_conj(c))
-                elif c.dep_ == "nsubj" and not recips and v.lemma_ in ("die", "perish"):
+                elif c.dep_ == "nsubj" and not recips and v.lemma_ in _words()["death_verbs"]:
                     recips.extend((x, f"{why}: subject of {v.text!r} ({h.text} {tok.text})") for x in _with_conj(c))
-                elif c.dep_ == "nsubj" and not actors and v.lemma_ not in ("die", "perish"):
+                elif c.dep_ == "nsubj" and not actors and v.lemma_ not in _words()["death_verbs"]:
                     # "Erdogan told Putin in a phone call": the verb's subject is the actor
                     actors.extend((x, f"{why}: subject of {v.text!r} ({h.text} {tok.text})") for x in _with_conj(c))
                 elif c.dep_ in ("dobj", "dative") and not recips and c.pos_ in ("PROPN", "NOUN"):
@@ -186,7 +187,7 @@ def clause_head(sent, start: int, end: int, offset: int = 0):
         nxt = tok.head
         while nxt.pos_ not in ("VERB", "AUX") and nxt.head.i != nxt.i:
             nxt = nxt.head
-        if nxt.lemma_ in ("say", "tell", "report", "announce", "state", "add", "claim") or nxt.i == tok.i:
+        if nxt.lemma_ in _words()["speech_verbs"] or nxt.i == tok.i:
             break
         tok = nxt
     return tok.i
