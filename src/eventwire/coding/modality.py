@@ -100,7 +100,8 @@ def decide(cs: CueSet, trig_first: int, trig_last: int, lang: str, event_date: s
         reasons.append(f"modality=negated: cue {txt(neg) if neg else '-' + suf!r} before/on the trigger")
         return ModalityResult("negated", claim_status, reasons)
     hyp = _before(cs, "hypothetical", trig_first, w)
-    if hyp is None and any(h.first < trig_first for h in cs.of("hypothetical") if cs.tokens[h.first].text in ("if", "si", "nếu", "если", "eğer", "إذا", "wenn", "falls")):
+    conditionals = set((lang_file(lang, "event_cues") or {}).get("conditionals") or ())
+    if hyp is None and any(h.first < trig_first for h in cs.of("hypothetical") if cs.tokens[h.first].text in conditionals):
         hyp = next(h for h in cs.of("hypothetical") if h.first < trig_first)
     hsuf = _suffix_hit(lang, "hypothetical", trig_tok)
     if hyp is not None or hsuf:

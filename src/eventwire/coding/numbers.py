@@ -45,6 +45,7 @@ class NumberLex:
     clitics: tuple[str, ...]
     cues: PhraseMatcher
     running: PhraseMatcher
+    range_words: frozenset[str] = frozenset()  # "33 to 34", "33 ou 34"
 
 
 @lru_cache(maxsize=16)
@@ -63,7 +64,8 @@ def lexicon(lang: str) -> NumberLex | None:
     cl = clitics(lang)
     return NumberLex(clean(data.get("units")), clean(data.get("multipliers")), clean(data.get("scales")),
                      PhraseMatcher(approx, cl), {normalise(str(c), lang) for c in data.get("connectors") or ()},
-                     cl, PhraseMatcher(cues, cl), PhraseMatcher(running, cl))
+                     cl, PhraseMatcher(cues, cl), PhraseMatcher(running, cl),
+                     frozenset(str(w) for w in data.get("range_words") or ()))
 
 
 def _digit_value(tok: str) -> int | None:
@@ -146,7 +148,7 @@ def find_quantities(tokens: list[Token], text: str, base: int, lex: NumberLex) -
             nxt = _digit_value(tokens[j].text)
             if nxt is not None and sep in ("-", "–", "—") and nxt > lo:
                 hi, j = nxt, j + 1
-            elif tokens[j].text in ("to", "or", "a", "à", "ou", "o", "до", "bis", "ila", "إلى", "đến") and j + 1 < n:
+            elif tokens[j].text in lex.range_words and j + 1 < n:
                 nxt = _digit_value(tokens[j + 1].text)
                 if nxt is not None and nxt > lo:
                     hi, j = nxt, j + 2

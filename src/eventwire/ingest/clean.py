@@ -46,11 +46,12 @@ def _credit_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str
     data = resources.load_yaml("ingest/credits.yaml")
     agencies = "|".join(re.escape(a) for a in sorted(data["agencies"], key=len, reverse=True))
     photo_id = data["photo_id_pattern"]
+    labels = "|".join(re.escape(w) for w in data["photo_labels"])
     # "... February 26, 2020. /Reuters"  or  "... Pavel Golovkin/Pool via REUTERS - RC24FE9UDIWO"
     caption_end = re.compile(rf"(?:/\s*(?:{agencies})(?:\s+via\s+(?:{agencies}))?(?:{photo_id})?|(?:{photo_id}))\s*$", re.I)
     # a line that is only a credit: "Kayhan Ozer/Presidency Press Service Pool/AP", "Photo: AFP"
     credit_only = re.compile(
-        rf"^(?:(?:photo|image|foto|фото|ảnh|fotoğraf|صورة)\s*:\s*.{{0,60}}|"
+        rf"^(?:(?:{labels})\s*:\s*.{{0,60}}|"
         rf"[\w .'\-]{{0,60}}(?:/[\w .'\-]*(?:{agencies})[\w .'\-]*)+)$",
         re.I,
     )
