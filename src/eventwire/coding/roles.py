@@ -2,9 +2,14 @@
 
 English: from the spaCy dependency parse (nsubj / nsubjpass + agent "by" / dobj / prepositional objects,
 noun triggers with "by"/"on"/"against"/possessors, light verbs "carried out strikes", passive victims
-"were killed in strikes by X"). Other languages (and English without a parse): word-order and
-case rules from resources/lang/<code>/roles.yaml over candidate spans (actor mentions, else named-entity
-mentions). Each role keeps its reason.
+"were killed in strikes by X", subjects of death verbs as victims, pronoun subjects of reported clauses
+resolved to the reporting verb's subject, recipients of an embedded complement "agreed to provide aid to
+X", and an unresolved role phrase opened for the resolved actor inside it: "further sanctions against
+Russia", "a group of Kenyan doctors"). Other languages (and English without a parse): word-order, marker
+and case rules from resources/lang/<code>/roles.yaml over candidate spans (actor mentions, else
+named-entity mentions): agent markers, genitive doers of event nouns ("ударов сирийских войск",
+"güçlerinin saldırısı", "frappes des forces"), victim predicates whose subject suffers the event
+("погибли", "hayatını kaybetti"), and places after locative markers left out. Each role keeps its reason.
 """
 from __future__ import annotations
 
@@ -41,6 +46,35 @@ def _words() -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in data.items()}
 
 
+@lru_cache(maxsize=1)
+def _irregular() -> dict[str, str]:
+    return dict((lang_file("en", "roles") or {}).get("parse", {}).get("irregular_forms") or {})
+
+
+def _lemmas(word: str) -> set[str]:
+    """Possible base forms of an inflected English word (the shared parse may run without spaCy's
+    lemmatizer): the word itself, its irregular base form, and the regular -s/-ed/-ing strippings."""
+    out = {word}
+    if word in _irregular():
+        out.add(_irregular()[word])
+    for suf, reps in (("ies", ("y",)), ("ied", ("y",)), ("es", ("", "e")), ("s", ("",)), ("ed", ("", "e")),
+                      ("ing", ("", "e")), ("d", ("",))):
+        if word.endswith(suf) and len(word) > len(suf) + 2:
+            stem = word[: -len(suf)]
+            out.update(stem + r for r in reps)
+            if len(stem) > 2 and stem[-1] == stem[-2]:  # "planned", "stopping"
+                out.add(stem[:-1])
+    return out
+
+
+def _is(tok, key: str) -> bool:
+    """The token is an inflection of a word in the roles.yaml `parse` list `key`."""
+    words = _words()[key]
+    if tok.lemma_ and tok.lemma_.lower() in words:
+        return True
+    return bool(_lemmas(tok.lower_) & words)
+
+
 def _span_of(tok) -> tuple[int, int]:
     """Character span of a nominal role head: its left modifiers, flat compounds, up to the head."""
     left = tok.left_edge
@@ -57,7 +91,9 @@ def _span_of(tok) -> tuple[int, int]:
 
 
 def _with_conj(tok) -> list:
-    out = [tok]
+    """The token and its conjuncts, keeping only possible participants (so "on Sunday" never fills a
+    role and the search for one goes on)."""
+    out = [tok] if _role_head(tok) else []
     for c in tok.children:
         if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "PRON"):
             out.extend(_with_conj(c))
@@ -86,8 +122,10 @@ def _verb_roles(v, actors: list, recips: list, why: str) -> None:
         if c.dep_ == "nsubj":
             if c.lower_ in ("who", "which", "that") and v.dep_ == "relcl":
                 actors.extend((x, f"{why}: relative-clause subject of {v.text!r}") for x in _with_conj(v.head))
+            elif _is(v, "death_verbs"):
+                recips.extend((x, f"{why}: subject of {v.text!r} (the victim)") for x in _with_conj(c))
             else:
-                actors.extend((x, f"{why}: subject of {v.text!r}") for x in _with_conj(c))
+                actors.extend(_subject(c, v, why))
         elif c.dep_ == "nsubjpass":
             recips.extend((x, f"{why}: passive subject of {v.text!r}") for x in _with_conj(c))
         elif c.dep_ == "agent":
@@ -101,6 +139,11 @@ def _verb_roles(v, actors: list, recips: list, why: str) -> None:
             for p in c.children:
                 if p.dep_ == "pobj":
                     recips.extend((x, f"{why}: '{c.lower_}' object of {v.text!r}") for x in _with_conj(p))
+        elif (c.dep_ == "prep" and c.lower_ in _words()["destination_preps"]
+              and _is(v, "destination_verbs")):
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    recips.extend((x, f"{why}: destination ('{c.lower_}') of {v.text!r}") for x in _with_conj(p))
         elif c.dep_ == "prep" and passive and c.lower_ in _words()["instrument_preps"]:
             # "were killed in strikes by Syrian forces": the agent hangs off the instrument noun
             for p in c.children:
@@ -108,17 +151,52 @@ def _verb_roles(v, actors: list, recips: list, why: str) -> None:
                     _noun_roles(p, actors, [], why)
     u = v
     for _ in range(3):  # "Fidan was expected to travel to Moscow to meet Lavrov": climb to a subject
-        if actors or u.dep_ not in ("xcomp", "conj", "advcl") or u.head.pos_ not in ("VERB", "AUX"):
+        if actors or u.dep_ not in ("xcomp", "conj", "advcl", "acomp") or u.head.pos_ not in ("VERB", "AUX", "ADJ"):
             break
         u = u.head
         for c in u.children:
             if c.dep_ == "nsubj" or (c.dep_ == "nsubjpass" and v.dep_ == "xcomp"):
-                actors.extend((x, f"{why}: subject of governing verb {u.text!r}") for x in _with_conj(c))
+                actors.extend((x, r + f" (governing verb {u.text!r})") for x, r in _subject(c, u, why))
+    if not recips:
+        _complement_recipients(v, recips, why)
 
 
-def english_roles(sent, trig_start: int, trig_end: int, offset: int = 0) -> tuple[list[RoleSpan], list[RoleSpan]]:
+def _complement_recipients(v, recips: list, why: str) -> None:
+    """A control verb or adjective embeds the action that names the recipient ("agreed to provide aid
+    for Romania", "is willing to withdraw its troops from Lebanon"): take the complement's recipients."""
+    for c in v.children:
+        if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX"):
+            inner: list = []
+            _verb_roles(c, [], inner, why)
+            recips.extend((x, r + f" (complement of {v.text!r})") for x, r in inner)
+            if recips:
+                return
+
+
+def _subject(c, v, why: str) -> list:
+    """The subject `c` of verb `v`; a personal pronoun in a reported clause ("Syria says it is willing
+    to ...") stands for the subject of the reporting verb, the usual antecedent in news prose."""
+    if c.pos_ == "PRON" and c.lower_ in _words()["antecedent_pronouns"]:
+        u = v
+        for _ in range(4):
+            if u.dep_ not in ("ccomp", "xcomp", "advcl", "conj") or u.head.i == u.i:
+                break
+            u = u.head
+            if _is(u, "speech_verbs") or _is(u, "intent_verbs"):
+                subj = [s for s in u.children if s.dep_ in ("nsubj",) and s.pos_ in ("PROPN", "NOUN")]
+                if subj:
+                    return [(x, f"{why}: pronoun {c.text!r} subject of {v.text!r} -> antecedent, subject of "
+                                f"reporting verb {u.text!r}") for x in _with_conj(subj[0])]
+        return []
+    return [(x, f"{why}: subject of {v.text!r}") for x in _with_conj(c)]
+
+
+def english_roles(sent, trig_start: int, trig_end: int, offset: int = 0,
+                  known=None) -> tuple[list[RoleSpan], list[RoleSpan]]:
     """Roles for the trigger at [trig_start, trig_end) (article offsets) in a spaCy sentence Span whose
-    doc starts at article offset `offset`."""
+    doc starts at article offset `offset`. `known(start, end)` (article offsets) tells whether a span is a
+    resolved actor: a role head that is not ("further action against Russia", "leaders of the coalition")
+    gives way to the resolved actors inside its phrase, and resolved roles outrank unresolved ones."""
     trig_start, trig_end = trig_start - offset, trig_end - offset
     toks = [t for t in sent if t.idx < trig_end and t.idx + len(t.text) > trig_start]
     if not toks:
@@ -128,20 +206,35 @@ def english_roles(sent, trig_start: int, trig_end: int, offset: int = 0) -> tupl
     actors: list = []
     recips: list = []
     why = "parse"
-    if tok.pos_ in ("VERB", "AUX") or (tok.pos_ not in ("NOUN", "PROPN") and tok.dep_ == "ROOT"):
+    if tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "xcomp", "oprd") and tok.head.pos_ in ("VERB", "AUX"):
+        # "Syria is willing to withdraw ...": the subject is the copula's; the recipient is in the complement
+        _verb_roles(tok.head, actors, [], why)
+        _complement_recipients(tok, recips, why)
+    elif tok.pos_ in ("VERB", "AUX") or (tok.pos_ not in ("NOUN", "PROPN") and tok.dep_ == "ROOT"):
         _verb_roles(tok, actors, recips, why)
     else:
         _noun_roles(tok, actors, recips, why)
+        # "mediation mission between X and Y", "70 million dollars of aid": the phrase's head noun
+        # carries the roles and the clause position
+        while tok.dep_ in ("compound", "pobj") and tok.head.i != tok.i and (
+                tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "PROPN")
+                or tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ == "NOUN"):
+            tok = tok.head if tok.dep_ == "compound" else tok.head.head
+            _noun_roles(tok, actors, recips, why)
         h = tok.head
         if tok.dep_ in ("dobj", "nsubjpass") and h.pos_ in ("VERB", "AUX"):
             # light verb: "carried out strikes on X", "held talks with Y"
             for c in h.children:
                 if c.dep_ == "nsubj" and not actors:
-                    actors.extend((x, f"{why}: subject of {h.text!r} ({tok.text!r})") for x in _with_conj(c))
+                    actors.extend((x, r + f" ({tok.text!r})") for x, r in _subject(c, h, why))
+                elif c.dep_ == "dative" and not recips and c.pos_ in ("PROPN", "NOUN"):
+                    recips.extend((x, f"{why}: indirect object of {h.text!r} ({tok.text!r})") for x in _with_conj(c))
                 elif c.dep_ == "prep" and c.lower_ in _words()["recipient_preps"] and not recips:
                     for p in c.children:
                         if p.dep_ == "pobj":
                             recips.extend((x, f"{why}: '{c.lower_}' object of {h.text!r}") for x in _with_conj(p))
+            if not actors:  # "is ready to send aid": the light verb's own subject is higher up
+                _verb_roles(h, actors, [], why)
         elif tok.dep_ == "nsubj" and h.pos_ in ("VERB", "AUX"):
             # "An air strike killed 33 soldiers"
             for c in h.children:
@@ -152,24 +245,78 @@ def english_roles(sent, trig_start: int, trig_end: int, offset: int = 0) -> tupl
             for c in v.children:
                 if c.dep_ == "nsubjpass" and not recips:
                     recips.extend((x, f"{why}: passive subject of {v.text!r} ({h.text} {tok.text})") for x in _with_conj(c))
-                elif c.dep_ == "nsubj" and not recips and v.lemma_ in _words()["death_verbs"]:
+                elif c.dep_ == "nsubj" and not recips and _is(v, "death_verbs"):
                     recips.extend((x, f"{why}: subject of {v.text!r} ({h.text} {tok.text})") for x in _with_conj(c))
-                elif c.dep_ == "nsubj" and not actors and v.lemma_ not in _words()["death_verbs"]:
+                elif c.dep_ == "nsubj" and not actors and not _is(v, "death_verbs"):
                     # "Erdogan told Putin in a phone call": the verb's subject is the actor
                     actors.extend((x, f"{why}: subject of {v.text!r} ({h.text} {tok.text})") for x in _with_conj(c))
                 elif c.dep_ in ("dobj", "dative") and not recips and c.pos_ in ("PROPN", "NOUN"):
                     recips.extend((x, f"{why}: object of {v.text!r} ({h.text} {tok.text})") for x in _with_conj(c))
+    if known is not None:
+        actors = _prefer_known(actors, known, offset)
+        recips = _prefer_known(recips, known, offset)
     out_a = _dedupe([_role(t, r, offset) for t, r in actors if _nominal(t)])
     out_r = _dedupe([_role(t, r, offset) for t, r in recips if _nominal(t)])
     out_r = [r for r in out_r if not any(_overlap(r, a) for a in out_a)]
     return out_a, out_r
 
 
+# dependents searched for a resolved actor inside an unresolved role phrase (not into clauses)
+INNER_DEPS = ("prep", "pobj", "poss", "compound", "amod", "nmod", "appos", "conj")
+
+
+def _tok_span(t, offset: int) -> tuple[int, int]:
+    s, e = _span_of(t)
+    return s + offset, e + offset
+
+
+def _inner_known(t, known, offset: int, depth: int = 0) -> list:
+    out = []
+    for c in t.children:
+        if c.dep_ not in INNER_DEPS:
+            continue
+        if c.dep_ == "prep" and c.lower_ in _words()["opaque_preps"]:
+            continue
+        if _nominal(c) and known(*_tok_span(c, offset)):
+            out.extend(x for x in _with_conj(c) if _nominal(x) and known(*_tok_span(x, offset)))
+        elif depth < 3:
+            out.extend(_inner_known(c, known, offset, depth + 1))
+    return out
+
+
+def _prefer_known(items: list, known, offset: int) -> list:
+    """Resolve each role head to the known actors in its phrase; keep unresolved heads only when no role
+    of this kind is resolved."""
+    res, unres = [], []
+    for t, r in items:
+        if not _role_head(t):
+            continue
+        if known(*_tok_span(t, offset)):
+            res.append((t, r))
+            continue
+        # "condemned an attack by X on Y", "rejected calls by X": the doer of an event phrase first
+        inner = [c for p in t.children if p.dep_ in ("prep", "agent") and p.lower_ == "by"
+                 for c in _inner_known(p, known, offset, 1)] or _inner_known(t, known, offset)
+        if inner:
+            res.extend((c, r + f" -> {c.text!r} inside {t.text!r}") for c in inner)
+        elif _nominal(t):
+            unres.append((t, r))
+    return res or unres
+
+
 BAD_ENTS = {"DATE", "TIME", "CARDINAL", "QUANTITY", "PERCENT", "MONEY", "ORDINAL"}
 
 
+def _role_head(t) -> bool:
+    """A noun that may hold a role: a participant, or a figure whose phrase names one ("70 million
+    dollars of aid for Romania"; dropped later unless a resolved actor is found inside). Never a time."""
+    return (t.pos_ in ("NOUN", "PROPN") and t.ent_type_ not in ("DATE", "TIME")
+            and t.lower_ not in _words()["temporal_words"])
+
+
 def _nominal(t) -> bool:
-    return t.pos_ in ("NOUN", "PROPN") and t.ent_type_ not in BAD_ENTS
+    return (t.pos_ in ("NOUN", "PROPN") and t.ent_type_ not in BAD_ENTS
+            and t.lower_ not in _words()["temporal_words"])
 
 
 def clause_head(sent, start: int, end: int, offset: int = 0):
@@ -187,7 +334,7 @@ def clause_head(sent, start: int, end: int, offset: int = 0):
         nxt = tok.head
         while nxt.pos_ not in ("VERB", "AUX") and nxt.head.i != nxt.i:
             nxt = nxt.head
-        if nxt.lemma_ in _words()["speech_verbs"] or nxt.i == tok.i:
+        if _is(nxt, "speech_verbs") or nxt.i == tok.i:
             break
         tok = nxt
     return tok.i
@@ -252,9 +399,79 @@ def _phrase_before(tokens: list[Token], idx: int, phrases: list[str], lang: str,
     return None
 
 
+def _victim_clause(r: dict, lang: str, sent_tokens: list[Token], spans: list[tuple[int, int]]) -> str | None:
+    """A trigger phrase whose subject is the one who suffers it ("погибли", "hayatını kaybetti",
+    "thiệt mạng"): roles.yaml victim_predicates, matched as word prefixes."""
+    preds = [normalise(x, lang).split() for x in r.get("victim_predicates") or ()]
+
+    def match(t, w: str) -> bool:  # a trailing "$" asks for the whole word, else a prefix
+        return t.text == w[:-1] if w.endswith("$") else t.text.startswith(w)
+    for a, b in spans:
+        for words in preds:
+            for i in range(a, b + 1):
+                seg = sent_tokens[i:i + len(words)]
+                if len(seg) == len(words) and all(match(t, w) for t, w in zip(seg, words)):
+                    return " ".join(t.text for t in seg)
+    return None
+
+
+def claims_responsibility(lang: str, sent_tokens: list[Token]) -> str | None:
+    """A claim of responsibility ("Hamas claimed responsibility for the attack", "reivindicó"): its
+    claimant is the doer of the claimed act. roles.yaml responsibility_claims, word prefixes."""
+    r = _rules(lang)
+    for ph in r.get("responsibility_claims") or ():
+        words = normalise(ph, lang).split()
+        for i in range(len(sent_tokens) - len(words) + 1):
+            if all(t.text.startswith(w) for t, w in zip(sent_tokens[i:i + len(words)], words)):
+                return " ".join(t.text for t in sent_tokens[i:i + len(words)])
+    return None
+
+
+def _genitive_agent(r: dict, lang: str, sent_tokens: list[Token], fi: int, li: int,
+                    spans: list[tuple[int, int]]) -> str | None:
+    """The candidate at tokens [fi, li] is the genitive (subjective) complement of an event noun, i.e.
+    the one who carried it out: "strikes of/by X" (genitive_markers between the noun and X, or none
+    where the language marks the genitive by case: genitive_endings on X's first word), or, in
+    head-final languages, X with a genitive suffix right before the event noun or before a relative
+    participle ("Suriye güçlerinin saldırısı", "güçlerinin İdlib'e düzenlediği saldırı")."""
+    g = r.get("genitive") or {}
+    if not g:
+        return None
+    if g.get("suffixes"):
+        last = sent_tokens[li].text
+        if not any(last.endswith(normalise(x, lang)) and len(last) > len(x) + 2 for x in g["suffixes"]):
+            return None
+        if any(a == li + 1 for a, _ in spans):
+            return "genitive before the event noun"
+        parts = [normalise(x, lang) for x in g.get("participle_suffixes") or ()]
+        for t in sent_tokens[li + 1:li + 4]:
+            if any(t.text.endswith(x) for x in parts) and any(a <= t.i + 1 <= b + 1 for a, b in spans):
+                return f"genitive subject of the participle {t.text!r}"
+        return None
+    markers = {normalise(x, lang) for x in g.get("markers") or ()}
+    for a, b in spans:
+        if b >= fi:
+            continue
+        gap = " ".join(t.text for t in sent_tokens[b + 1:fi])
+        if gap and gap in markers:
+            return f"after {' '.join(t.text for t in sent_tokens[a:b + 1])!r} {gap!r} (genitive agent)"
+        if not gap and g.get("endings") and any(sent_tokens[fi].text.endswith(normalise(x, lang)) for x in g["endings"]):
+            return f"genitive right after {' '.join(t.text for t in sent_tokens[a:b + 1])!r}"
+    return None
+
+
+def _locative_suffix(r: dict, lang: str, word: str) -> bool:
+    return any(word.endswith(normalise(x, lang)) for x in r.get("locative_suffixes") or ())
+
+
 def rule_roles(lang: str, etype: str, sent_tokens: list[Token], text: str, base: int,
-               trig_start: int, trig_end: int, cands: list[Candidate]) -> tuple[list[RoleSpan], list[RoleSpan]]:
-    """Word-order / marker / case rules from roles.yaml over candidate spans in the sentence."""
+               trig_start: int, trig_end: int, cands: list[Candidate],
+               event_spans: list[tuple[int, int]] | None = None,
+               place_spans: list[tuple[int, int]] | None = None) -> tuple[list[RoleSpan], list[RoleSpan]]:
+    """Word-order / marker / case rules from roles.yaml over candidate spans in the sentence.
+    event_spans: token ranges (first, last) of the sentence's event trigger phrases (for genitive agents
+    of event nouns and victim predicates); defaults to the trigger itself. place_spans: article char spans
+    of place names; a place after a locative marker ("в Анкаре", "en Idlib") is where, not who."""
     if not cands:
         return [], []
     r = _rules(lang)
@@ -275,7 +492,15 @@ def rule_roles(lang: str, etype: str, sent_tokens: list[Token], text: str, base:
         return idx
 
     trig_first = next((t.i for t in sent_tokens if t.end > trig_start), 0)
+    trig_last = max((t.i for t in sent_tokens if t.start < trig_end), default=trig_first)
+    spans = event_spans or [(trig_first, trig_last)]
     passive = bool(_phrase_before(sent_tokens, trig_first, r.get("passive_aux") or [], lang, gap=3))
+    # victim predicates: each one's adjacent unmarked noun phrase is its subject; a verb-final clause
+    # whose last predicate is one makes its first noun phrase the sufferer
+    victims = [(a, b, v) for a, b in spans for v in [_victim_clause(r, lang, sent_tokens, [(a, b)])] if v]
+    if order == "SOV":
+        victims = [x for x in victims if (x[0], x[1]) == max(spans)]
+    loc = r.get("locative_markers") or []
     actors: list[RoleSpan] = []
     recips: list[RoleSpan] = []
     rest: list[tuple[Candidate, int, int]] = []
@@ -287,6 +512,13 @@ def rule_roles(lang: str, etype: str, sent_tokens: list[Token], text: str, base:
         if m:
             actors.append(RoleSpan(c.start, c.end, c.text, f"rules({lang}): after agent marker {m!r}"))
             continue
+        gen = _genitive_agent(r, lang, sent_tokens, fi, li, spans)
+        if gen:
+            actors.append(RoleSpan(c.start, c.end, c.text, f"rules({lang}): {gen}"))
+            continue
+        if place_spans and any(s < c.end and c.start < e for s, e in place_spans) and (
+                _phrase_before(sent_tokens, fi, loc, lang) or _locative_suffix(r, lang, sent_tokens[li].text)):
+            continue  # "killed in Ankara": the place, not a participant
         post = normalise(" ".join(t.text for t in sent_tokens[li + 1:li + 2]), lang)
         if post and post in [normalise(x, lang) for x in r.get("agent_postpositions") or ()]:
             actors.append(RoleSpan(c.start, c.end, c.text, f"rules({lang}): before agent postposition {post!r}"))
@@ -311,6 +543,25 @@ def rule_roles(lang: str, etype: str, sent_tokens: list[Token], text: str, base:
         rest.append((c, fi, li))
     before = [x for x in rest if x[2] < trig_first]
     after = [x for x in rest if x[1] > trig_first]
+    suffered = False  # a victim subject was found for the clause's own predicate
+    for a, b, v in victims:
+        # "Turkish soldiers died in strikes of X", "погибли двое турецких военных": the predicate's
+        # unmarked subject suffers the event
+        if order == "SOV":
+            subj = rest[:1]
+        else:
+            near_b = [x for x in rest if x[2] < a and a - x[2] <= 3 and not any(x[2] < s0 < a for s0, _ in spans)]
+            near_a = [x for x in rest if x[1] > b and x[1] - b <= 3 and not any(b < s0 < x[1] for s0, _ in spans)]
+            subj = near_b[-1:] or near_a[:1]
+        if subj and not any(y.start == subj[0][0].start for y in recips):
+            c = subj[0][0]
+            recips.append(RoleSpan(c.start, c.end, c.text, f"rules({lang}): subject of the victim predicate {v!r}"))
+            suffered = suffered or a <= trig_first <= b or order == "SOV"
+            rest = [x for x in rest if x[0] is not c]
+            before = [x for x in before if x[0] is not c]
+            after = [x for x in after if x[0] is not c]
+    if suffered:
+        before = after = []  # the clause's predicate is suffered, its remaining noun phrases are no doer
     if order == "SOV":
         if before and not actors:
             c = before[0][0]

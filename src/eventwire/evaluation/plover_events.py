@@ -7,7 +7,9 @@ current PLOVER through resources/ontology/plover.yaml legacy_types: DEMAND->REQU
 DISAPPROVE->ACCUSE (disapprove), FIGHT->ASSAULT, INVESTIGATE->ACCUSE (investigate).
 
 Metrics: type_accuracy and type_macro_f1 (over the gold labels), any_event_type_accuracy (gold type
-among any event coded in the sentence), coverage (sentences with >=1 event); actor_country_accuracy /
+among any event coded in the sentence), coverage (sentences with >=1 event); for error analysis only:
+type_f1.<TYPE> per gold type, confusion_top (most frequent gold->predicted errors) and
+no_trigger_misses (gold sentences the cheap trigger pass let through to no coding at all); actor_country_accuracy /
 recipient_country_accuracy: gold source/target actors with a country code (CAMEO codes mapped to ISO,
 IGO/NGO/IMG left out) whose country is among the countries of the matching predicted event's actors /
 recipients (the event with the gold type if coded, else the top event).
@@ -87,6 +89,20 @@ def task_events(records: list[dict[str, Any]], limit: int | None = None, details
     n = len(gold)
     labels = sorted(set(gold))
     elapsed = time.perf_counter() - t0
+    per_type = f1_score(gold, pred, labels=labels, average=None, zero_division=0) if n else []
+    no_trig = 0
+    if n:
+        from eventwire.coding.lexicon import tokenize, trigger_matcher
+
+        m = trigger_matcher("en")
+        for rec in records[: limit or None]:
+            g, _ = normalise_type(rec.get("event"))
+            if g and g != "NONE" and m is not None and not any(
+                    not h.label.startswith("tag:") for h in m.find(tokenize(rec["text"], "en"))):
+                no_trig += 1
+    report = {f"type_f1.{lab}": round(float(v), 4) for lab, v in zip(labels, per_type)}
+    report["confusion_top"] = ", ".join(f"{g}->{p}:{c}" for (g, p), c in confusion.most_common(8))
+    report["no_trigger_misses"] = no_trig
     return {
         "sentences": n,
         "type_accuracy": round(sum(a == b for a, b in zip(gold, pred)) / n, 4) if n else 0.0,
@@ -98,4 +114,5 @@ def task_events(records: list[dict[str, Any]], limit: int | None = None, details
         "recipient_gold": r_n,
         "recipient_country_accuracy": round(r_ok / r_n, 4) if r_n else 0.0,
         "seconds_per_sentence": round(elapsed / n, 4) if n else 0.0,
+        **report,
     }

@@ -7,15 +7,18 @@ Definitions
 - A predicted TIMEX matches a gold TIMEX when their character spans overlap (each used at most once;
   the largest overlap wins).
 - Span P/R/F1: matches / predictions, matches / gold.
-- Value: a match is value-correct when the normalised values are equal. Normalisation: our week ranges
-  ("Mon/Sun") are written as ISO weeks ("1998-W02"), our year ranges as "Y1/Y2"; everything else compared
-  as written (we emit ISO dates, "YYYY-MM", "YYYY"). Unresolved predictions (value None) are never correct.
+- Value: a match is value-correct when the normalised values are equal. Normalisation: day ranges that are
+  exactly an ISO week or a calendar quarter are written "1998-W02" / "1998-Q3"; everything else compared
+  as written (we emit ISO dates, "YYYY-MM", "YYYY", and TimeML values for weeks, quarters, seasons,
+  decades and PRESENT_REF/PAST_REF/FUTURE_REF). Unresolved predictions (value None) are never correct.
   value_precision = value-correct / predictions, value_recall = value-correct / gold,
   value_f1 their harmonic mean; value_accuracy = value-correct / matches.
 - MEANTIME: only sentences 0-5 (title, date line, first four sentences) are annotated, so only they are
   given to the system and scored.
-- "date_*" metrics score against gold of type DATE only; predictions overlapping a gold TIMEX of another
-  type (DURATION, TIME, SET) are then left out (neither right nor wrong). "all_*" metrics use every gold
+- "date_*" metrics score against gold of type DATE only; predictions that overlap a gold TIMEX of another
+  type (DURATION, TIME, SET) and no DATE gold are then left out (neither right nor wrong); a prediction
+  that overlaps a DATE gold is always scored. Gold ISO weeks written unpadded ("2000-W6") compare as
+  "2000-W06". "all_*" metrics use every gold
   type (we emit dates only, so recall on DURATION/SET is expected to be low).
 """
 from __future__ import annotations
@@ -44,6 +47,13 @@ def _norm(value: str | None) -> str | None:
             return f"{y:04d}-W{w:02d}"
         if da.day == 1 and da.month in (1, 4, 7, 10) and (db + timedelta(days=1)).day == 1 and 88 <= (db - da).days <= 91:
             return f"{da.year:04d}-Q{(da.month - 1) // 3 + 1}"
+    return value
+
+
+def _gold_value(value: str | None) -> str | None:
+    """Gold values written with an unpadded ISO week ("2000-W6") compare as "2000-W06"."""
+    if value and (m := re.fullmatch(r"(\d{4})-W(\d)(-WE)?", value)):
+        return f"{m.group(1)}-W0{m.group(2)}{m.group(3) or ''}"
     return value
 
 
@@ -154,7 +164,9 @@ def score(docs: list[dict[str, Any]], lang: str = "en") -> dict[str, Any]:
         for key, gold in (("date", [g for g in gold_all if g["type"] == "DATE"]), ("all", gold_all)):
             if key == "date":
                 other = [g for g in gold_all if g["type"] != "DATE"]
-                ps = [t for t in preds if not any(t.start < g["end"] and g["start"] < t.end for g in other)]
+                # out of scope: predictions that overlap another type's gold and no DATE gold
+                ps = [t for t in preds if any(t.start < g["end"] and g["start"] < t.end for g in gold)
+                      or not any(t.start < g["end"] and g["start"] < t.end for g in other)]
             else:
                 ps = preds
             pairs = match_spans(gold, ps)
@@ -163,7 +175,7 @@ def score(docs: list[dict[str, Any]], lang: str = "en") -> dict[str, Any]:
             tl["pred"] += len(ps)
             tl["match"] += len(pairs)
             tl["value"] += sum(1 for gi, pi in pairs if _norm(ps[pi].value) is not None
-                               and _norm(ps[pi].value) == gold[gi]["value"])
+                               and _norm(ps[pi].value) == _gold_value(gold[gi]["value"]))
     out: dict[str, Any] = {"documents": len(docs)}
     for key, tl in tallies.items():
         sp, sr, sf = _prf(tl["match"], tl["pred"], tl["gold"])

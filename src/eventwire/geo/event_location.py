@@ -6,6 +6,7 @@ to a reporting act: preceded by a speech cue and a locative preposition ("told j
 a metonym: "Ankara said"). Among the rest the most specific wins (populated place / camp / admin1 before
 a country), nearest the trigger when one is given. With nothing usable in the sentence, the article's main
 place (the most mentioned resolved non-country place, else country) is returned with lower confidence.
+Adjectival mentions ("Russian forces", "Syrians") are never used: they say who, not where.
 Cues are per-language data (resources/lang/<code>/places.yaml: speech, locative).
 """
 from __future__ import annotations
@@ -49,7 +50,7 @@ def is_speech_attached(text: str, pm: PlaceMention, lang: str | None, window: in
 
 
 def main_place(places: list[PlaceMention]) -> tuple[PlaceMention | None, str]:
-    resolved = [p for p in places if p.place is not None]
+    resolved = [p for p in places if p.place is not None and p.kind != "adjectival"]
     if not resolved:
         return None, "no resolved place in the article"
     local = [p for p in resolved if p.place.feature_code not in ("PCLI", "CONT")]
@@ -65,7 +66,9 @@ def event_place(doc, sentence_index: int, trigger: tuple[int, int] | None = None
     """(place, confidence, reason) for an event described in sentence `sentence_index`."""
     text = doc.article.text
     lang = doc.article.language
-    in_sent = [p for p in doc.places if p.sentence == sentence_index and p.place is not None]
+    # adjectivals ("Russian forces") name who, not where: never an event place
+    in_sent = [p for p in doc.places if p.sentence == sentence_index and p.place is not None
+               and p.kind != "adjectival"]
     usable, demoted = [], []
     for p in in_sent:
         why = is_speech_attached(text, p, lang)

@@ -32,6 +32,9 @@ class Gazetteer:
         self.admin1: np.ndarray = a["admin1"]
         self.feat: np.ndarray = a["feat"]
         self.supp: np.ndarray = a["supp"]
+        # where each row's point comes from (GeoNames, countrystatecity fallback, derived county mean, ...)
+        self.coord: np.ndarray | None = a.get("coord")
+        self.coord_sources: list[str] = payload.get("coord_sources") or []
         self.names: list[str] = payload["names"].split("\x1f")
         self.countries: list[str] = payload["countries"]
         self.iso3_of: dict[str, str | None] = payload["iso3"]
@@ -70,6 +73,16 @@ class Gazetteer:
     def is_admin1(self, row: int) -> bool:
         return self.features[self.feat[row]] == "A.ADM1"
 
+    def is_admin2(self, row: int) -> bool:
+        return self.features[self.feat[row]] == "A.ADM2"
+
+    def coord_source(self, row: int) -> str:
+        if self.supp[row]:
+            return "supplement"
+        if self.coord is None:
+            return "geonames" if self.gid[row] else "countrystatecity"
+        return self.coord_sources[int(self.coord[row])]
+
     def country2(self, row: int) -> str:
         return self.countries[self.cc[row]]
 
@@ -97,7 +110,7 @@ class Gazetteer:
             geonames_id=gid or None, name=self.names[row], country=self.country3(row),
             admin1=self.admin1_name(row), lat=round(c[0], 5) if c else None, lon=round(c[1], 5) if c else None,
             feature_class=fc, feature_code=code, population=int(self.pop[row]) or None,
-            source="supplement" if self.supp[row] else ("geonames" if gid else "countrystatecity"),
+            source=self.coord_source(row),
         )
 
 

@@ -15,7 +15,7 @@ from eventwire.model import PlaceMention
 NEAR_KM = 250.0
 
 
-FEATURE_PRIOR = {"A.PCLI": 1.2, "A.ADM1": 0.6, "L.CONT": 1.2, "L.RGN": 0.6, "P.PPLC": 0.7}
+FEATURE_PRIOR = {"A.PCLI": 1.2, "A.ADM1": 0.6, "A.ADM2": 0.3, "L.CONT": 1.2, "L.RGN": 0.6, "P.PPLC": 0.7}
 
 
 def _prior(G: Gazetteer, r: int, matched_key: str) -> float:
@@ -28,10 +28,13 @@ def _prior(G: Gazetteer, r: int, matched_key: str) -> float:
     return score
 
 
-def _context(G: Gazetteer, toponyms: list[Toponym]) -> tuple[Counter, Counter]:
-    """Countries and admin1 regions the article is about: named directly or implied by unambiguous names."""
+def _context(G: Gazetteer, toponyms: list[Toponym]) -> tuple[Counter, Counter, dict[str, Counter]]:
+    """Countries and admin1 regions the article is about: named directly or implied by unambiguous names.
+    Also what each name spread over several countries contributed itself: such a name may not vouch for
+    its own candidates ("Dublin" is an Irish region and also a town in Georgia, USA)."""
     countries: Counter = Counter()
     admin1s: Counter = Counter()
+    own_a1: dict[str, Counter] = {}
     for t in toponyms:
         if not t.rows:
             continue
@@ -39,22 +42,33 @@ def _context(G: Gazetteer, toponyms: list[Toponym]) -> tuple[Counter, Counter]:
         direct = [r for r in t.rows if G.is_country(r)]
         if not ccs:
             continue
+        if t.kind == "adjectival":  # "Russian officials": the country is a topic, more weakly than its name
+            countries[next(iter(ccs))] += 1
+            continue
         if direct:
             countries[G.country2(direct[0])] += 2
         elif len(ccs) == 1:
             countries[next(iter(ccs))] += 1
         adm = [r for r in t.rows if G.is_admin1(r)]
         if adm and len({G.country2(r) for r in adm}) == 1:
-            admin1s[(G.country2(adm[0]), G.admin1_name(adm[0]))] += 2
+            key = (G.country2(adm[0]), G.admin1_name(adm[0]))
+            admin1s[key] += 2
+            if len(ccs) > 1:
+                own_a1.setdefault(name_key(t.text), Counter())[key] += 2
         else:
             a1 = {(G.country2(r), G.admin1_name(r)) for r in t.rows}
             if len(a1) == 1:
                 admin1s[next(iter(a1))] += 1
-    return countries, admin1s
+    return countries, admin1s, own_a1
+
+
+NEIGHBOUR_KM = 750.0
 
 
 def _score(G: Gazetteer, r: int, t: Toponym, countries: Counter, admin1s: Counter,
-           anchors: np.ndarray | None, prefer_cc: str | None) -> tuple[float, list[str]]:
+           anchors: np.ndarray | None, prefer_cc: str | None,
+           own_a1: dict[str, Counter] | None = None,
+           country_pts: np.ndarray | None = None) -> tuple[float, list[str]]:
     s = _prior(G, r, name_key(t.matched or t.text))
     why = []
     cc = G.country2(r)
@@ -65,13 +79,22 @@ def _score(G: Gazetteer, r: int, t: Toponym, countries: Counter, admin1s: Counte
         s += 0.9 + 0.1 * min(countries[cc], 5)
         why.append(f"country {G.country3(r)} in context")
     a1 = (cc, G.admin1_name(r))
-    if a1[1] and admin1s.get(a1, 0) > 0 and not G.is_admin1(r):
+    mine = (own_a1 or {}).get(name_key(t.text), {}).get(a1, 0)
+    if a1[1] and admin1s.get(a1, 0) - mine > 0 and not G.is_admin1(r):
         s += 0.8
         why.append(f"admin1 {a1[1]} in context")
     if prefer_cc and cc == prefer_cc:
         s += 0.5
         why.append(f"source country {G.country3(r)}")
     c = G.coords(r)
+    if (c is not None and country_pts is not None and len(country_pts) and not countries.get(cc)
+            and not G.is_country(r)):
+        # a place just across the border of a country the article is about ("Gaza" beside Israel, not
+        # the Mozambican province of that name)
+        d = _min_km(c, country_pts)
+        if d < NEIGHBOUR_KM:
+            s += 0.4 * (1 - d / NEIGHBOUR_KM) + 0.2
+            why.append(f"{d:.0f} km from a country in context")
     if c is not None and anchors is not None and len(anchors):
         d = _min_km(c, anchors)
         if d < NEAR_KM:
@@ -96,11 +119,12 @@ def _qualify(G: Gazetteer, toponyms: list[Toponym], text: str | None) -> list[To
     for a, b in zip(toponyms, toponyms[1:]):
         if not a.rows or not b.rows or text[a.end:b.start].strip() != ",":
             continue
-        if any(G.is_country(r) or G.is_admin1(r) for r in a.rows):
-            continue  # "Syria, Iraq and Turkey" is a list, not a qualification
         outer = [r for r in b.rows if G.is_admin1(r) or G.is_country(r)]
         if not outer:
             continue
+        if any(G.is_country(r) for r in a.rows) or any(
+                G.is_admin1(r) and G.country2(r) == G.country2(o) for r in a.rows for o in outer):
+            continue  # "Syria, Iraq and Turkey", "Washington, Oregon": a list of peers, not a qualification
         keep = tuple(r for r in a.rows if not G.is_country(r) and any(
             G.country2(r) == G.country2(o) and (G.is_country(o) or G.admin1_name(r) == G.admin1_name(o))
             for o in outer))
@@ -115,25 +139,30 @@ def resolve(toponyms: list[Toponym], G: Gazetteer | None = None, prefer_country:
     """One PlaceMention per toponym; place=None (with a reason) when nothing in the gazetteer matches."""
     G = G or load()
     toponyms = _qualify(G, toponyms, text)
-    countries, admin1s = _context(G, toponyms)
+    countries, admin1s, own_a1 = _context(G, toponyms)
+    cpts = [c for cc in countries if (row := G.country_row(cc)) is not None and (c := G.coords(row)) is not None]
+    country_pts = np.array(cpts, dtype=float) if cpts else None
     # first pass: prior + country/admin1 context; second pass adds proximity to the other first-pass choices
     first: dict[int, int] = {}
     for i, t in enumerate(toponyms):
         if t.rows:
-            first[i] = max(t.rows, key=lambda r: _score(G, r, t, countries, admin1s, None, prefer_country)[0])
+            first[i] = max(t.rows, key=lambda r: _score(G, r, t, countries, admin1s, None, prefer_country,
+                                                        own_a1, country_pts)[0])
     out = []
     memo: dict[tuple[str, tuple[int, ...]], list] = {}
     for i, t in enumerate(toponyms):
         if not t.rows:
             out.append(PlaceMention(t.start, t.end, t.text, None, 0.0,
-                                    f"{t.source}: no gazetteer entry for {t.text!r}", t.sentence))
+                                    f"{t.source}: no gazetteer entry for {t.text!r}", t.sentence, t.kind))
             continue
         mk = (t.text, t.rows)
         if mk not in memo:  # same name, same context: same answer (anchors exclude the name itself)
             pts = {c for j, r in first.items()
                    if toponyms[j].text != t.text and not G.is_country(r) and (c := G.coords(r)) is not None}
             anchors = np.array(sorted(pts), dtype=float) if pts else None
-            memo[mk] = sorted(((_score(G, r, t, countries, admin1s, anchors, prefer_country), r) for r in t.rows),
+            memo[mk] = sorted(((_score(G, r, t, countries, admin1s, anchors, prefer_country, own_a1,
+                                       country_pts), r)
+                               for r in t.rows),
                               key=lambda x: -x[0][0])
         scored = memo[mk]
         (best_s, why), best = scored[0]
@@ -148,5 +177,6 @@ def resolve(toponyms: list[Toponym], G: Gazetteer | None = None, prefer_country:
         parts.append(f"{fc}.{code or ''} pop {int(G.pop[best])}")
         parts.extend(t.notes)
         parts.extend(why)
-        out.append(PlaceMention(t.start, t.end, t.text, G.place(best), conf, "; ".join(parts), t.sentence))
+        out.append(PlaceMention(t.start, t.end, t.text, G.place(best), conf, "; ".join(parts), t.sentence,
+                                t.kind))
     return out

@@ -4,6 +4,7 @@ resources/lang/<code>/places.yaml."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -12,6 +13,9 @@ from eventwire.geo.gazetteer import Gazetteer, load
 from eventwire.geo.names import name_key
 
 TOKEN = re.compile(r"\w+(?:[’'\-]\w+)*\.?", re.U)
+WORD = re.compile(r"\w+", re.U)
+# a dateline: the place opens a line and a dash or "(AP)" follows ("TORRINGTON — ", "HUME, Mo. - ")
+DATELINE_AFTER = re.compile(r"\s*(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?\s*)?(?:[—–-]|\()")
 PLACE_KINDS = frozenset({"GPE", "LOC", "FAC"})
 MAX_TOKENS = 5
 # places this large (or countries/admin1/curated) may be matched from a single capitalised word anywhere;
@@ -30,6 +34,7 @@ class Toponym:
     matched: str = ""  # the name form that matched the gazetteer
     sentence: int | None = None
     notes: list[str] = field(default_factory=list)
+    kind: str = "toponym"  # or "adjectival" (a demonym: "Russian" -> Russia)
 
 
 @dataclass(frozen=True)
@@ -43,6 +48,7 @@ class LangCues:
     locative: frozenset[str]
     min_population: int | None
     cased: bool
+    alt_min_population: int | None = None
 
 
 @lru_cache(maxsize=32)
@@ -58,7 +64,69 @@ def cues(lang: str | None) -> LangCues:
         locative=frozenset(str(s) for s in data.get("locative") or ()),
         min_population=data.get("min_population"),
         cased=lang not in ("ar", "fa", "he", "zh", "ja", "ko", "th"),
+        alt_min_population=data.get("alternate_min_population"),
     )
+
+
+_FOLD = str.maketrans({"ı": "i", "ø": "o", "ł": "l", "đ": "d", "ß": "s"})
+_ABBR = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort", "pt": "port"}
+
+
+def _fold(key: str) -> str:
+    """Key without diacritics and with abbreviations spelt out: 'St. Cloud' ~ 'Saint Cloud', 'Baltanás' ~ 'Baltanas'."""
+    s = unicodedata.normalize("NFKD", key.translate(_FOLD))
+    s = "".join(ch for ch in s if not unicodedata.combining(ch)).replace("'", "").replace(".", " ")
+    return " ".join(_ABBR.get(w, w) for w in s.split())
+
+
+def is_primary(G: Gazetteer, row: int, key: str) -> bool:
+    """Whether a row's own name (not one of its alternate names) is what matched."""
+    own = name_key(G.names[row])
+    return own == key or _fold(own) == _fold(key)
+
+
+def _short_form(key: str, own: str) -> bool:
+    """An alternate name that is an initialism or truncation of the row's name: 'act' (Australian Capital
+    Territory), 'miss' (Mississippi), 'gold' (Gold Coast). Written as an ordinary word these are words."""
+    words = own.split()
+    if " " in key or key == own:
+        return False
+    if len(words) > 1 and (key == words[0] or key == "".join(w[0] for w in words)):
+        return True
+    return len(words) == 1 and own.startswith(key)
+
+
+def restrict_alternates(G: Gazetteer, rows: tuple[int, ...], matched: str, span: str,
+                        lang: str | None) -> tuple[tuple[int, ...], str | None]:
+    """GeoNames alternate names come in every language with no language tag, so an alternate name can be an
+    ordinary word or surname of the article's language ('Hamas' is an alternate name of a German city).
+    Rows matched only through an alternate name are kept when their names are curated (countries: CLDR;
+    supplement), when the form is not a mere short form written as a plain word, and for populated places
+    only above the language's population floor (exonyms of large cities: 'Munich', 'Moskova'). When some
+    rows match by their own name, smaller alternate-only rows give way to them ('Paris' the town in
+    Georgia is not a village whose alternate name is Paris). Returns the kept rows and a note."""
+    key = name_key(matched or span)
+    prim = [r for r in rows if is_primary(G, r, key)]
+    if len(prim) == len(rows):
+        return rows, None
+    floor = cues(lang).alt_min_population
+    plain = span[:1].isupper() and not span.isupper() and not span.endswith(".")
+    keep = []
+    for r in rows:
+        if r in prim or G.supp[r] or G.is_country(r):
+            keep.append(r)
+            continue
+        if plain and _short_form(key, name_key(G.names[r])):
+            continue
+        if G.is_admin1(r) or G.is_admin2(r):
+            keep.append(r)
+        elif floor is None and not prim:
+            keep.append(r)
+        elif G.pop[r] >= (floor or STRONG_POP):
+            keep.append(r)
+    if len(keep) == len(rows):
+        return rows, None
+    return tuple(keep), f"{len(rows) - len(keep)} alternate-name candidates set aside"
 
 
 def _variants(span: str, c: LangCues) -> list[str]:
@@ -137,6 +205,7 @@ def gazetteer_matches(
             i += 1
             continue
         found = None
+        dateline = False
         for j in range(min(n, i + MAX_TOKENS) - 1, i - 1, -1):
             last = toks[j].group(0)
             if c.cased and not last[:1].isupper():
@@ -161,6 +230,9 @@ def gazetteer_matches(
             rows, matched = lookup_variants(G, span, lang)
             if not rows:
                 continue
+            rows, _ = restrict_alternates(G, rows, matched, span, lang)
+            if not rows:
+                continue
             if i == j and span.endswith(".") and len(span) <= 5:
                 # an abbreviation: only region abbreviations ("Ky.", "B.C."), not titles ("Sen.", "Rev.")
                 rows = tuple(r for r in rows if G.is_admin1(r) or G.is_country(r))
@@ -170,14 +242,22 @@ def gazetteer_matches(
             if not c.cased:
                 rows = _filter_rows(G, rows, c.min_population or STRONG_POP // 5)
             elif single:
-                if toks[i].start() in starts_after and not _strong(G, rows):
+                dateline = (first.isupper() and toks[i].start() in starts_after
+                            and DATELINE_AFTER.match(text, toks[j].end()) is not None)
+                if toks[i].start() in starts_after and not _strong(G, rows) and not dateline:
                     continue
+                if i > 0 and not _strong(G, rows) and toks[i].start() not in starts_after:
+                    prev = toks[i - 1].group(0)
+                    if (text[toks[i - 1].end():toks[i].start()] == " " and prev[:1].isupper()
+                            and prev.lower() not in stopwords and not prev.endswith(("'s", "’s"))):
+                        continue  # the tail of another capitalised name ("Taco Bell", "City Hall", "Mayor Ripley")
                 rows = _filter_rows(G, rows, MIN_POP_WEAK)
             if not rows:
                 continue
-            if single and c.cased and first.isupper() and len(first) > 3 and not _strong(G, rows):
-                continue  # ALL-CAPS word (headline, acronym) that is only a small place
-            if span.endswith(".") and not (len(span) <= 5 or "." in span[:-1]):
+            if (single and c.cased and first.isupper() and len(first) > 3 and not _strong(G, rows)
+                    and not dateline):
+                continue  # ALL-CAPS word (headline, acronym) that is only a small place, unless a dateline
+            if span.endswith(".") and (not c.cased or not (len(span) <= 5 or "." in span[:-1])):
                 span = span[:-1]  # sentence-final period, not an abbreviation ("Ky.", "B.C.", "U.S.")
             found = (j, span, rows, matched)
             break
@@ -207,7 +287,11 @@ def from_mentions(mentions, text: str, lang: str | None, G: Gazetteer | None = N
             rows, matched = lookup_variants(G, span[4:], lang)
             if rows:
                 start, span = start + 4, span[4:]
-        out.append(Toponym(start, end, span, f"ner:{m.kind}", rows, matched, m.sentence))
+        note = None
+        if rows:  # a place by NER, but not any place that merely has this as an alternate name
+            rows, note = restrict_alternates(G, rows, matched, span, lang)
+        out.append(Toponym(start, end, span, f"ner:{m.kind}", rows, matched, m.sentence,
+                           [note] if note else []))
     return out
 
 
@@ -224,3 +308,82 @@ def merge(primary: list[Toponym], extra: list[Toponym], blocked: list[tuple[int,
         out.append(t)
         taken.append((t.start, t.end))
     return sorted(out, key=lambda t: t.start)
+
+
+@lru_cache(maxsize=16)
+def _demonyms(lang: str | None) -> dict[str, tuple[str, bool]]:
+    """name key -> (ISO3, written capitalised) from resources/lang/<code>/demonyms.yaml."""
+    data = resources.lang_file(lang or "en", "demonyms") or {}
+    out: dict[str, tuple[str, bool]] = {}
+    for iso3, forms in (data.get("demonyms") or {}).items():
+        for f in forms or ():
+            out.setdefault(name_key(str(f)), (str(iso3), str(f)[:1].isupper()))
+    return out
+
+
+def adjectival_matches(text: str, lang: str | None, G: Gazetteer | None = None) -> list[Toponym]:
+    """Demonyms and country adjectives ("Russian", "Syrians", "российский"), resolved to their country.
+    A capitalised form in the data file must be capitalised in the text ("Polish", not "polish")."""
+    G = G or load()
+    table = _demonyms(lang)
+    if not table:
+        return []
+    firsts, longest = _demonym_firsts(lang)
+    toks = list(WORD.finditer(text))  # hyphen compounds split: "Egyptian-US relations", "Arab-Israeli"
+    out: list[Toponym] = []
+    i = 0
+    while i < len(toks):
+        w = toks[i].group(0)
+        if w.casefold() not in firsts and (w.isascii() or name_key(w) not in firsts):  # cheap pre-check
+            i += 1
+            continue
+        hit = None
+        for j in range(min(len(toks), i + longest) - 1, i - 1, -1):
+            if any(text[toks[k - 1].end():toks[k].start()] not in (" ", "-", "'", "’")
+                   for k in range(i + 1, j + 1)):
+                continue
+            span = text[toks[i].start():toks[j].end()]
+            entry = table.get(name_key(span))
+            if entry is None or (entry[1] and not span[:1].isupper()):
+                continue
+            row = G.country_row(_iso2_of(G).get(entry[0], ""))
+            if row is not None:
+                hit = (j, span, row, entry[0])
+                break
+        if hit:
+            j, span, row, iso3 = hit
+            start = toks[i].start()
+            out.append(Toponym(start, start + len(span), span, "demonym", (row,), span,
+                               notes=[f"demonym of {iso3}"], kind="adjectival"))
+            i = j + 1
+        else:
+            i += 1
+    return out
+
+
+@lru_cache(maxsize=16)
+def _demonym_firsts(lang: str | None) -> tuple[frozenset[str], int]:
+    """First words (casefolded, as WORD tokenises them) of the language's demonym forms, and the most words."""
+    firsts, longest = set(), 1
+    data = resources.lang_file(lang or "en", "demonyms") or {}
+    for forms in (data.get("demonyms") or {}).values():
+        for f in forms or ():
+            words = WORD.findall(str(f))
+            if words:
+                firsts |= {words[0].casefold(), name_key(words[0])}
+                longest = max(longest, len(words))
+    return frozenset(firsts), longest
+
+
+@lru_cache(maxsize=2)
+def _iso2_of(G: Gazetteer) -> dict[str, str]:
+    return {v: k for k, v in G.iso3_of.items() if v}
+
+
+def demonym_rows(G: Gazetteer, span: str, lang: str | None) -> tuple[int, ...]:
+    """The country row a whole span names as a demonym ("Syrians" -> Syria), else ()."""
+    entry = _demonyms(lang).get(name_key(span))
+    if entry is None:
+        return ()
+    row = G.country_row(_iso2_of(G).get(entry[0], ""))
+    return (row,) if row is not None else ()

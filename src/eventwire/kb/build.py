@@ -4,7 +4,8 @@ Sources (all under eventwire/resources):
   kb/sources/countries.yaml    extra country aliases, seats of power, named institutions
   kb/sources/igos.yaml         intergovernmental organisations and agencies (and NGOs)
   kb/sources/groups.yaml       armed and political groups
-  kb/sources/people.yaml       people with offices (start/end dates) and Wikidata QIDs
+  kb/sources/people.yaml       people with offices (start/end dates) and Wikidata QIDs (qid_source: the
+                               public data file the QID was checked against)
   lang/<code>/demonyms.yaml    demonyms and adjectives per language
   lang/<code>/actor_roles.yaml role words (titles, bodies, generic agents) per language
   lang/<code>/actor_matching.yaml  per-language matching rules (clitics, inflection, connectors)
@@ -21,8 +22,6 @@ import re
 from collections import defaultdict
 from pathlib import Path
 from typing import Any
-
-import yaml
 
 from eventwire.kb.normalize import fold, norm, script_of
 from eventwire import resources
@@ -86,8 +85,10 @@ def _dist_version(name: str) -> str:
 
 
 def _load(path: Path) -> Any:
+    from eventwire.resources import read_yaml
+
     with path.open(encoding="utf-8") as fh:
-        return yaml.safe_load(fh) or {}
+        return read_yaml(fh) or {}
 
 
 class _Builder:
@@ -149,7 +150,7 @@ class _Builder:
             self.actors[aid].update({k: v for k, v in fields.items() if v is not None})
         else:
             base = {"id": aid, "name": aid, "kind": "generic", "country": None, "sector": None,
-                    "wikidata": None, "offices": (), "nationality": None, "note": None}
+                    "wikidata": None, "qid_source": None, "offices": (), "nationality": None, "note": None}
             base.update(fields)
             self.actors[aid] = base
 
@@ -381,13 +382,23 @@ def parse_office(text: str) -> tuple[str, str, str, str | None, str | None, str 
     return role, code, OFFICE_SECTOR[role], start or None, end or None, title
 
 
+_QID_RE = re.compile(r"^Q[1-9]\d*$")
+
+
 def _people(b: _Builder, people: list[dict[str, Any]]) -> None:
     for p in people:
-        aid = p.get("wikidata") or "ew:person:" + re.sub(r"\W+", "_", fold(p["name"]).lower()).strip("_")
+        qid = p.get("wikidata")
+        if qid is not None and not _QID_RE.match(str(qid)):
+            raise ValueError(f"people.yaml: bad Wikidata QID {qid!r} for {p['name']}")
+        aid = qid or "ew:person:" + re.sub(r"\W+", "_", fold(p["name"]).lower()).strip("_")
+        if aid in b.actors:
+            raise ValueError(f"people.yaml: {p['name']} listed twice (id {aid})")
         offices = tuple(parse_office(o) for o in p.get("offices") or ())
+        # qid_source: where the QID was checked (a public data file pairing the name with the QID);
+        # None for QIDs written from general knowledge
         b.add_actor(aid, name=p["name"], kind="person", country=p.get("country"), sector=None,
-                    wikidata=p.get("wikidata"), offices=offices, nationality=p.get("country"),
-                    note=p.get("note"))
+                    wikidata=qid, qid_source=p.get("qid_source") if qid else None, offices=offices,
+                    nationality=p.get("country"), note=p.get("note"))
         for role, code, _sector, start, end, _t in offices:
             b.offices[(role, code)].append((start or "0000", end or "9999", aid))
         aliases = p.get("aliases") or {}

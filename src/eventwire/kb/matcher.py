@@ -106,4 +106,49 @@ def find(automaton: Any, text: str, lang: str | None, rules: dict[str, dict[str,
         taken.append((s, e))
         out.append(AliasMatch(s, e, text[s:e], ents))
     out.sort(key=lambda m: m.start)
+    amb = lr.get("ambiguous")
+    if amb:
+        out = _drop_word_readings(text, out, amb)
     return out
+
+
+_CLAUSE_OPEN = ".!?:;\"“”«»([-–—\n"
+
+
+def _drop_word_readings(text: str, out: list[AliasMatch], rules: list[dict[str, Any]]) -> list[AliasMatch]:
+    """Drop matches of aliases that are also common words when the context says it is the word
+    (per-language `ambiguous` rules in actor_matching.yaml: Vietnamese "Anh" = UK, but also the
+    pronoun/kinship word "anh" and a given name)."""
+    import re as regex  # stdlib: \w is Unicode-aware
+
+    by_alias = {norm(r["alias"]): r for r in rules}
+    # neighbours that are themselves ambiguous aliases do not vouch for a name-like reading ("Anh Đức")
+    spans = [(m.start, m.end) for m in out if norm(m.text) not in by_alias]
+
+    def in_match(s: int, e: int) -> bool:
+        return any(ms <= s and e <= me for ms, me in spans)
+
+    keep = []
+    for m in out:
+        r = by_alias.get(norm(m.text))
+        if r is None:
+            keep.append(m)
+            continue
+        nxt = regex.match(r"[ \t]+(\w+)", text[m.end:m.end + 40])
+        prv = regex.search(r"(\w+)[ \t]+$", text[max(0, m.start - 40):m.start])
+        nw = nxt.group(1) if nxt else ""
+        pw = prv.group(1) if prv else ""
+        before = text[:m.start].rstrip(" \t")
+        clause_start = not before or before[-1] in _CLAUSE_OPEN
+        drop = (norm(nw) in {norm(w) for w in r.get("not_next") or ()}
+                or norm(pw) in {norm(w) for w in r.get("not_prev") or ()})
+        if not drop and r.get("name_part"):
+            # part of a personal name: after a capitalised word ("Tuấn Anh"), or opening a clause
+            # before one ("Anh Minh cho biết"), when that word is not itself a known name or place
+            if pw[:1].isupper() and not in_match(m.start - len(prv.group(0)), m.start - len(prv.group(0)) + len(pw)):
+                drop = True
+            elif clause_start and nw[:1].isupper() and not in_match(m.end + nxt.start(1), m.end + nxt.end(1)):
+                drop = True
+        if not drop:
+            keep.append(m)
+    return keep

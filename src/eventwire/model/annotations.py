@@ -83,6 +83,9 @@ class PlaceMention:
     confidence: float
     reason: str
     sentence: int | None = None
+    # "toponym" (a place name) or "adjectival" (a demonym / country adjective: "Russian", "Syrians"); the
+    # latter is resolved to its country but is never taken as where an event happened
+    kind: str = "toponym"
 
 
 @dataclass(frozen=True)
@@ -90,8 +93,11 @@ class TimeRef:
     start: int
     end: int
     text: str
-    value: str | None  # ISO date, "YYYY-MM", "YYYY", or "start/end" range; None if unresolvable
-    granularity: str | None  # day, month, year, range
+    # ISO date, "YYYY-MM", "YYYY", "start/end" range, or a TimeML value: "YYYY-Www", "YYYY-Qn", "YYYY-SU",
+    # decade "199", "PRESENT_REF"/"PAST_REF"/"FUTURE_REF", year unknown "XXXX-MM-DD"; None if unresolvable
+    value: str | None
+    # day, month, year, range, week, quarter, season, decade, ref (eventwire.timex.concrete: event-date use)
+    granularity: str | None
     anchor: str | None  # ISO date the expression was resolved against
     reason: str
     sentence: int | None = None

@@ -11,13 +11,40 @@ def root() -> Path:
     return Path(str(resources.files("eventwire.resources")))
 
 
-@lru_cache(maxsize=256)
-def load_yaml(relpath: str) -> Any:
+@lru_cache(maxsize=1)
+def yaml_loader():
+    """PyYAML's SafeLoader with YAML 1.2 booleans: only true/false are booleans.
+
+    YAML 1.1 also reads on/off/yes/no/y/n as booleans, which silently turned word lists into True/False
+    (English "on" and "no", Turkish "on" = ten, the Norway code NO)."""
+    import re
+
     import yaml
 
+    class DataLoader(yaml.SafeLoader):
+        pass
+
+    DataLoader.yaml_implicit_resolvers = {
+        ch: [(tag, rx) for tag, rx in rs if tag != "tag:yaml.org,2002:bool"]
+        for ch, rs in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+    DataLoader.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
+                                     list("tTfF"))
+    return DataLoader
+
+
+def read_yaml(text_or_stream) -> Any:
+    """Parse YAML data with eventwire's loader (see yaml_loader)."""
+    import yaml
+
+    return yaml.load(text_or_stream, Loader=yaml_loader())
+
+
+@lru_cache(maxsize=256)
+def load_yaml(relpath: str) -> Any:
     path = root() / relpath
     with path.open(encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
+        return read_yaml(fh)
 
 
 def languages() -> list[str]:

@@ -7,7 +7,7 @@ import logging
 log = logging.getLogger(__name__)
 
 # module names under eventwire.stages, in pipeline order
-LATER_STAGES = ("mentions", "actors", "places", "dates", "events")
+LATER_STAGES = ("published", "mentions", "actors", "places", "dates", "events")
 
 
 def register_available() -> list[str]:

@@ -21,5 +21,22 @@ def test_previous_day_after_explicit_date():
 def test_levantine_month_names_and_relative():
     got = vals("3 آذار 2019، الأسبوع الماضي، قبل ست سنوات")
     assert got["3 آذار 2019"] == "2019-03-03"
-    assert got["الأسبوع الماضي"] == "2020-02-17/2020-02-23"
+    assert got["الأسبوع الماضي"] == "2020-W08"
     assert got["قبل ست سنوات"] == "2014"
+
+
+def test_timeml_references_seasons_and_decades():
+    got = vals("حاليا تستمر المفاوضات. الصيف الماضي أغلق الميناء. في عقد 1990 اندلعت الحرب. في المستقبل سيتم توسيع الميناء.")
+    assert got["حاليا"] == "PRESENT_REF"
+    assert got["الصيف الماضي"] == "2019-SU"
+    assert got["عقد 1990"] == "199"
+    assert got["في المستقبل"] == "FUTURE_REF"
+
+
+def test_year_unknown_without_anchor_is_kept_partial():
+    got = [t for t in find_times("وصل الوفد في 21/2 إلى دمشق.", "ar", None)]
+    assert [(t.text, t.value) for t in got] == [("21/2", "XXXX-02-21")]
+
+
+def test_weekend():
+    assert vals("خرجت احتجاجات في نهاية الأسبوع الماضي في المدينة.")["نهاية الأسبوع الماضي"] == "2020-W08-WE"

@@ -27,3 +27,21 @@ def test_place_names_inside_organisation_names_are_not_governments():
     got = actors("The Washington Post reported that Washington rejected the plan.", "en", "2020-01-01")
     assert got["The Washington Post"][:2] == ("USA", None)
     assert got["Washington"][:2] == ("USA", "GOV")
+
+
+def test_english_dateline_places_are_not_actors():
+    got = actors("ANKARA (Reuters) - Turkey's foreign minister said talks would resume.", "en", "2021-03-10")
+    assert "ANKARA" not in got and got["Turkey's foreign minister"][:2] == ("TUR", "GOV")
+    got = actors("MOSCOW, Feb 28 (Reuters) - Russian forces shelled the town.", "en", "2022-02-28")
+    assert "MOSCOW" not in got and got["Russian forces"][:2] == ("RUS", "MIL")
+    got = actors("KYIV, Ukraine (AP) — Ukrainian troops advanced.", "en", "2022-09-10")
+    assert set(got) == {"Ukrainian troops"}
+    got = actors("Some earlier paragraph.\nTEHRAN, Jan 5 (Reuters) - Iran said Tehran would respond.", "en", "2020-01-05")
+    assert "TEHRAN" not in got and got["Tehran"][:2] == ("IRN", "GOV")  # the capital later in the text still counts
+
+
+def test_english_capital_opening_a_sentence_is_still_an_actor():
+    got = actors("Ankara rejected the proposal - officials said.", "en", "2021-03-10")
+    assert got["Ankara"][:2] == ("TUR", "GOV")
+    got = actors("Russia - Ukraine talks: Moscow rejected the plan.", "en", "2021-03-10")
+    assert got["Russia"][0] == "RUS" and got["Moscow"][:2] == ("RUS", "GOV")

@@ -28,7 +28,7 @@ def test_previous_day_without_explicit_date_uses_publication_date():
 @pytest.mark.parametrize("text,value,gran", [
     ("earlier this month", "2020-02", "month"),
     ("last month", "2020-01", "month"),
-    ("last week", "2020-02-17/2020-02-23", "range"),
+    ("last week", "2020-W08", "week"),
     ("in December 2016", "2016-12", "month"),
     ("six years ago", "2014", "year"),
     ("in 2015", "2015", "year"),
@@ -36,7 +36,7 @@ def test_previous_day_without_explicit_date_uses_publication_date():
     ("on Feb. 14", "2020-02-14", "day"),
     ("on March 3, 2019", "2019-03-03", "day"),
     ("yesterday", "2020-02-27", "day"),
-    ("the third quarter", "2019-07-01/2019-09-30", "range"),
+    ("the third quarter", "2019-Q3", "quarter"),
 ])
 def test_expressions(text, value, gran):
     got = values(text)
@@ -60,7 +60,10 @@ def test_weekday_with_date_fixes_year_without_anchor():
 
 def test_no_anchor_gives_null_not_a_guess():
     got = find_times("They met on Thursday and again on Sept. 28.", "en", None)
-    assert all(t.value is None for t in got) and all(t.reason for t in got)
+    by = {t.text: t for t in got}
+    assert by["Thursday"].value is None and by["Thursday"].reason
+    # day and month kept with the year unknown (never guessed), so a corpus-level repair can supply it
+    assert (by["Sept. 28"].value, by["Sept. 28"].granularity) == ("XXXX-09-28", "day")
 
 
 def test_common_words_are_not_months():

@@ -17,10 +17,27 @@ def test_dates_and_relative():
     assert got["3 de marzo de 2019"] == "2019-03-03"
     assert got["ayer"] == "2020-02-27"
     assert got["hace seis años"] == "2014"
-    assert got["la semana pasada"] == "2020-02-17/2020-02-23"
+    assert got["la semana pasada"] == "2020-W08"
     assert got["el mes pasado"] == "2020-01"
     assert got["diciembre de 2016"] == "2016-12"
 
 
 def test_numeric_day_first():
     assert vals("El 21/02/2020 se reunieron.")["21/02/2020"] == "2020-02-21"
+
+
+def test_timeml_references_seasons_and_decades():
+    got = vals("Actualmente el puerto está cerrado. El verano pasado llegaron miles. En los años 90 hubo guerra. "
+               "En el futuro se ampliará.")
+    assert got["Actualmente"] == "PRESENT_REF"
+    assert got["verano pasado"] == "2019-SU"
+    assert got["los años 90"] == "199"
+    assert got["En el futuro"] == "FUTURE_REF"
+
+
+def test_year_unknown_without_anchor_is_kept_partial():
+    assert vals("El 21 de marzo llegó la delegación.", anchor=None)["21 de marzo"] == "XXXX-03-21"
+
+
+def test_weekend():
+    assert vals("El fin de semana pasado hubo protestas.")["El fin de semana pasado"] == "2020-W08-WE"

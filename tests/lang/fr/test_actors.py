@@ -15,3 +15,8 @@ def test_french_title_resolves_to_holder():
     from tests.kb.actor_helpers import find
 
     assert find("le ministre turc des Affaires étrangères", "ministre", "fr", "2016-03-01").name == "Mevlüt Çavuşoğlu"
+
+
+def test_french_dateline_place_is_not_an_actor():
+    got = actors("PARIS (AFP) - La France a condamné l'attaque.", "fr", "2022-03-03")
+    assert "PARIS" not in got and got["France"][0] == "FRA"

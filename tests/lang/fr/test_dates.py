@@ -18,9 +18,27 @@ def test_dates_and_relative():
     assert got["hier"] == "2020-02-27"
     assert got["le mois dernier"] == "2020-01"
     assert got["il y a six ans"] == "2014"
-    assert got["la semaine dernière"] == "2020-02-17/2020-02-23"
+    assert got["la semaine dernière"] == "2020-W08"
     assert got["décembre 2016"] == "2016-12"
 
 
 def test_vendredi_is_publication_day():
     assert vals("Vendredi, Poutine a appelé Erdogan.")["Vendredi"] == "2020-02-28"
+
+
+def test_timeml_references_seasons_and_decades():
+    got = vals("Actuellement, le pays se relève. L'été dernier, le port a fermé. Dans les années 1980, il prospérait. "
+               "Récemment, les ventes ont repris.")
+    assert got["Actuellement"] == "PRESENT_REF"
+    assert got["été dernier"] == "2019-SU"
+    assert got["les années 1980"] == "198"
+    assert got["Récemment"] == "PAST_REF"
+
+
+def test_year_unknown_without_anchor_is_kept_partial():
+    got = vals("Le 1er mars, le ministre est arrivé.", anchor=None)
+    assert got["1er mars"] == "XXXX-03-01"
+
+
+def test_weekend():
+    assert vals("Le week-end dernier, des manifestations ont eu lieu.")["Le week-end dernier"] == "2020-W08-WE"

@@ -11,9 +11,14 @@ def test_russian_case_forms():
     assert got["главой МИД Турции"][:2] == ("TUR", "GOV")
     assert got["Песков"][:2] == ("RUS", "GOV")
     assert got["Путина"] == ("RUS", "GOV", "Q7747")
-    assert got["Эрдогану"] == ("TUR", "GOV", "Q39723")
+    assert got["Эрдогану"] == ("TUR", "GOV", "Q39259")
 
 
 def test_russian_names_do_not_swallow_country_stems():
     a = find("Премьер-министр Ираклий Кобахидзе выступил в Тбилиси.", "Премьер", "ru", "2024-12-01")
     assert a.country != "IRQ"
+
+
+def test_russian_dateline_place_is_not_an_actor():
+    got = actors("МОСКВА, 3 марта (Рейтер) - Кремль заявил о готовности к переговорам.", "ru", "2022-03-03")
+    assert "МОСКВА" not in got and got["Кремль"][:2] == ("RUS", "GOV")

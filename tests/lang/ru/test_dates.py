@@ -26,9 +26,26 @@ def test_relative_phrases():
     got = vals("вчера, в прошлом месяце, на прошлой неделе, шесть лет назад")
     assert got["вчера"] == "2020-02-27"
     assert got["в прошлом месяце"] == "2020-01"
-    assert got["на прошлой неделе"] == "2020-02-17/2020-02-23"
+    assert got["на прошлой неделе"] == "2020-W08"
     assert got["шесть лет назад"] == "2014"
 
 
 def test_decimal_number_is_not_a_date():
     assert vals("Рост составил 3.5 млн рублей.") == {}
+
+
+def test_timeml_references_seasons_and_decades():
+    got = vals("Сейчас переговоры продолжаются. Прошлым летом город был разрушен. В 1990-х годах здесь шла война. "
+               "В будущем порт расширят.")
+    assert got["Сейчас"] == "PRESENT_REF"
+    assert got["Прошлым летом"] == "2019-SU"
+    assert got["1990-х годах"] == "199"
+    assert got["В будущем"] == "FUTURE_REF"
+
+
+def test_year_unknown_without_anchor_is_kept_partial():
+    assert vals("21 февраля делегация прибыла в Москву.", anchor=None)["21 февраля"] == "XXXX-02-21"
+
+
+def test_weekend():
+    assert vals("В минувшие выходные прошли протесты.")["В минувшие выходные"] == "2020-W08-WE"

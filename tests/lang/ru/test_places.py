@@ -10,3 +10,9 @@ def test_inflected_russian_toponyms():
 
 def test_lowercase_words_are_not_places():
     assert [p.text for p in geoparse("он сказал что мир важен", "ru")] == []
+
+
+def test_russian_demonym_is_adjectival():
+    pms = geoparse("Российский самолёт нанёс удар по Идлибу.", "ru")
+    assert [(p.text, p.kind, p.place.country) for p in pms] == [
+        ("Российский", "adjectival", "RUS"), ("Идлибу", "toponym", "SYR")]

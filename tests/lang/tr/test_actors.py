@@ -5,7 +5,7 @@ def test_turkish_suffixes_and_apostrophes():
     got = actors("Cumhurbaşkanı Erdoğan'ın açıklamasından sonra Türk askerleri bölgeye girdi. "
                  "Dışişleri Bakanı Çavuşoğlu, Rus mevkidaşı Lavrov ile görüştü. Suriyeliler ve HTŞ de anıldı.",
                  "tr", "2020-02-28")
-    assert got["Cumhurbaşkanı Erdoğan"] == ("TUR", "GOV", "Q39723")
+    assert got["Cumhurbaşkanı Erdoğan"] == ("TUR", "GOV", "Q39259")
     assert got["Türk askerleri"][:2] == ("TUR", "MIL")
     assert got["Dışişleri Bakanı Çavuşoğlu"][:2] == ("TUR", "GOV")
     assert got["Lavrov"][:2] == ("RUS", "GOV")
@@ -17,3 +17,9 @@ def test_turkish_locative_capital_is_a_place():
     got = actors("Bakanlar Ankara'da bir araya geldi. Ankara tepki gösterdi.", "tr", "2020-02-28")
     assert got["Ankara"][:2] in {("TUR", None), ("TUR", "GOV")}
     assert ("TUR", "GOV", None) in got.values()
+
+
+def test_turkish_dateline_place_is_not_an_actor():
+    assert "ANKARA" not in actors("ANKARA (AA) - Dışişleri Bakanlığı açıklama yaptı.", "tr", "2023-03-03")
+    got = actors("Ankara, Moskova'nın planını reddetti.", "tr", "2023-03-03")
+    assert got["Ankara"][:2] == ("TUR", "GOV")  # a capital opening an ordinary sentence is still the government

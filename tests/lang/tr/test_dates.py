@@ -22,6 +22,23 @@ def test_full_dates_and_relative():
     got = vals("3 Mart 2019, 21.02.2020, geçen hafta, altı yıl önce, geçen ay")
     assert got["3 Mart 2019"] == "2019-03-03"
     assert got["21.02.2020"] == "2020-02-21"
-    assert got["geçen hafta"] == "2020-02-17/2020-02-23"
+    assert got["geçen hafta"] == "2020-W08"
     assert got["altı yıl önce"] == "2014"
     assert got["geçen ay"] == "2020-01"
+
+
+def test_timeml_references_seasons_and_decades():
+    got = vals("Şu anda görüşmeler sürüyor. Geçen yaz sınırda çatışma çıktı. 1990'lı yıllarda bölgede savaş vardı. "
+               "Gelecekte liman genişletilecek.")
+    assert got["Şu anda"] == "PRESENT_REF"
+    assert got["Geçen yaz"] == "2019-SU"
+    assert got["1990'lı yıllarda"] == "199"
+    assert got["Gelecekte"] == "FUTURE_REF"
+
+
+def test_year_unknown_without_anchor_is_kept_partial():
+    assert vals("21 Şubat günü heyet Ankara'ya geldi.", anchor=None)["21 Şubat"] == "XXXX-02-21"
+
+
+def test_weekend():
+    assert vals("Geçen hafta sonu protestolar düzenlendi.")["Geçen hafta sonu"] == "2020-W08-WE"

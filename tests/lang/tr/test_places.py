@@ -6,3 +6,9 @@ def test_turkish_case_suffixes():
     assert got["İdlib'de"].country == "SYR"
     assert got["Ankara'dan"].country == "TUR"
     assert got["Münih'e"].geonames_id == 2867714
+
+
+def test_turkish_demonym_is_adjectival():
+    pms = geoparse("Rus uçakları İdlib'i vurdu.", "tr")
+    assert [(p.text, p.kind, p.place.country) for p in pms] == [
+        ("Rus", "adjectival", "RUS"), ("İdlib'i", "toponym", "SYR")]

@@ -18,7 +18,7 @@ def test_month_year_and_relative_words():
     got = dict(vals("Vào tháng 12/2016 và hôm qua, tuần trước."))
     assert got["tháng 12/2016"] == "2016-12"
     assert got["hôm qua"] == "2020-02-21"
-    assert got["tuần trước"] == "2020-02-10/2020-02-16"
+    assert got["tuần trước"] == "2020-W07"
 
 
 def test_full_date_and_ago():
@@ -30,3 +30,20 @@ def test_full_date_and_ago():
 def test_weekday():
     # 2020-02-22 is a Saturday; "thứ Năm" is the Thursday before
     assert dict(vals("Hôm thứ năm, hai bên gặp nhau."))["thứ năm"] == "2020-02-20"
+
+
+def test_timeml_references_seasons_and_decades():
+    got = dict(vals("Hiện nay cảng đã mở cửa. Mùa hè năm ngoái, bão đổ bộ. Trong thập niên 1990, kinh tế tăng trưởng. "
+                    "Trong tương lai cảng sẽ mở rộng."))
+    assert got["Hiện nay"] == "PRESENT_REF"
+    assert got["Mùa hè năm ngoái"] == "2019-SU"
+    assert got["thập niên 1990"] == "199"
+    assert got["Trong tương lai"] == "FUTURE_REF"
+
+
+def test_year_unknown_without_anchor_is_kept_partial():
+    assert vals("Ngày 21/2, Bộ Quốc phòng cho biết.", anchor=None) == [("Ngày 21/2", "XXXX-02-21")]
+
+
+def test_weekend():
+    assert dict(vals("Cuối tuần qua, nhiều cuộc biểu tình đã diễn ra.", anchor="2020-02-28"))["Cuối tuần qua"] == "2020-W08-WE"

@@ -1,0 +1,36 @@
+"""published@1: a publication date inferred from the text (dateline, weekday/date consistency, caption
+bounds) when ingest found none. Runs right after sentences@1 so later stages (office holders in actors@1,
+time anchoring in dates@1) all see the same date.
+
+Rules live in eventwire.timex.published and resources/lang/<code>/dates.yaml."""
+from __future__ import annotations
+
+from eventwire.model import AnalyzedArticle
+from eventwire.pipeline.stage import BaseStage, register
+
+
+@register
+class PublishedStage(BaseStage):
+    name = "published@1"
+    requires = frozenset({"sentences"})
+    provides = frozenset({"published"})
+
+    def process(self, doc: AnalyzedArticle) -> None:
+        from eventwire.timex.published import infer_from_text
+
+        art = doc.article
+        if art.published is not None:
+            return
+        sents = [(s.start, s.end) for s in doc.sentences]
+        captions = [b.text for b in art.removed if b.kind == "caption"]
+        found = infer_from_text(art.text, art.language, not_before=_not_before(captions), sentences=sents,
+                                captions=captions)
+        if found is not None:
+            doc.update_article(published=found)
+
+
+def _not_before(captions: list[str]) -> str | None:
+    """A lower bound on publication from ingest's caption dates (kept on the article's removed captions)."""
+    from eventwire.ingest.pubdate import caption_bound
+
+    return caption_bound(captions)

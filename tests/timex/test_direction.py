@@ -1,0 +1,92 @@
+"""Which occurrence a year-less date means: anaphoric weekdays, "last" against forward cues, the clause's
+tense (English, via the spaCy parse), two-digit years. Our own sentences; real components, no mocks."""
+import pytest
+
+from eventwire.timex import find_times
+
+PUB = "2021-11-04"  # a Thursday
+
+
+def vals(text, anchor=PUB, lang="en", **kw):
+    return {t.text: t.value for t in find_times(text, lang, anchor, **kw)}
+
+
+def test_previous_and_following_weekday_count_from_the_date_in_focus():
+    got = vals("On Oct. 20 the board met; the following Monday the chairman resigned.")
+    assert got["the following Monday"] == "2021-10-25"
+    got = vals("The index closed at 410 on Oct. 22, down 2% from the previous Friday.")
+    assert got["the previous Friday"] == "2021-10-15"
+    # no date in focus: counted from the publication date, strictly before it
+    assert vals("Shares fell from the previous Thursday.")["the previous Thursday"] == "2021-10-28"
+
+
+@pytest.mark.parametrize("lang,text,expr", [
+    ("fr", "Le 20 octobre, le conseil s'est réuni ; le lundi suivant, le président a démissionné.", "lundi suivant"),
+    ("es", "El 20 de octubre se reunió el consejo; el lunes siguiente dimitió el presidente.", "lunes siguiente"),
+    ("de", "Am 20. Oktober tagte der Rat; am folgenden Montag trat der Vorsitzende zurück.", "folgenden Montag"),
+])
+def test_anaphoric_weekdays_in_other_languages(lang, text, expr):
+    assert vals(text, lang=lang)[expr] == "2021-10-25"
+
+
+def test_last_weekday_stays_in_the_past_after_a_forward_cue():
+    assert vals("The offer was due to expire last Tuesday.")["last Tuesday"] == "2021-11-02"
+
+
+def test_abbreviation_dots_do_not_hide_a_forward_cue():
+    assert vals("Officials gave them until 9 a.m. Monday to reply.")["Monday"] == "2021-11-08"
+
+
+def test_would_looks_forward():
+    assert vals("He said he would fly to Lagos on Monday.")["Monday"] == "2021-11-08"
+
+
+def test_clause_tense_picks_the_year_of_a_bare_month():
+    # nearest-month rule alone would pick January 2022 (2 months ahead) for both
+    assert vals("The firm hired a new finance chief in January.")["January"] == "2021-01"
+    assert vals("The merger should be completed in January.")["January"] == "2022-01"
+    # a deadline carries no tense of its verb: the nearest-month rule decides
+    assert vals("The board extended the offer to January.")["January"] == "2022-01"
+
+
+def test_clause_tense_uses_an_existing_parse_of_the_text():
+    from eventwire.backends.nlp import spacy_en
+
+    text = "The firm hired a new finance chief in January."
+    parsed = spacy_en()(text)
+    assert vals(text, parsed=parsed)["January"] == "2021-01"
+    # a parse of some other text is ignored (falls back to parsing the sentence)
+    assert vals(text, parsed=spacy_en()("Something else entirely."))["January"] == "2021-01"
+
+
+def test_no_tense_without_a_parser_for_the_language():
+    # French has no tense parser configured: the nearest-month rule decides
+    assert vals("L'entreprise a embauché un directeur en janvier.", lang="fr")["janvier"] == "2022-01"
+
+
+def test_two_digit_years():
+    got = vals("Shares hit their lowest level since '82. The plane first flew on 7/8/07.")
+    assert got["'82"] == "1982"
+    assert got["7/8/07"] == "2007-07-08"
+    assert "'21" not in vals("It's 5 o'clock")  # no digits after the apostrophe: nothing
+
+
+def test_same_period_of_last_year_is_one_expression():
+    got = vals("Profit rose in the third quarter from the same period of last year.")
+    assert got["the same period of last year"] == "2020-Q3"
+    assert "last year" not in got
+
+
+def test_the_year_is_the_year_in_focus_but_not_a_hyphenated_compound():
+    got = vals("For the year ended Sept. 30, profit rose.", anchor="1989-11-02")
+    assert got["the year"] == "1989"
+    assert vals("Sales fell in 1988. For the year, volume was flat.")["the year"] == "1988"
+    got = vals("Net fell in the third quarter. The year-ago results included a charge.")
+    assert "The year" not in got and got["year-ago"] == "2020-Q3"
+
+
+def test_weekday_in_a_present_tense_clause_is_scheduled():
+    assert vals("The two ministers meet separately on Monday with the envoy.")["Monday"] == "2021-11-08"
+    assert vals("The two ministers met separately on Monday with the envoy.")["Monday"] == "2021-11-01"
+    # a month in a present-tense clause keeps the nearest-month rule
+    assert vals("The museum reopens in October.")["October"] == "2021-10"
