@@ -24,7 +24,8 @@ input hashes, counts, output hash).
 
 Alternate names are limited to Latin, Cyrillic and Arabic scripts (the scripts of the languages we
 support); lowercase-ASCII romanisations and short all-caps codes (IATA) are dropped; places under
-MIN_POP_ALT inhabitants keep only their Latin-script names.
+MIN_POP_ALT inhabitants keep only their Latin-script names. Every Latin name is also indexed without its
+diacritics ('Cancun' finds Cancún), and the run-time matcher treats that form as the place's own name.
 
 Run: .venv/bin/python scripts/build_gazetteer.py
 """
@@ -101,6 +102,13 @@ def _script(s: str) -> str:
     return "NONE"
 
 
+def _ascii(name: str) -> str:
+    """The name without diacritics ('Cancún' -> 'Cancun'), as English text usually writes it."""
+    if _script(name) != "LATIN":
+        return name
+    return "".join(ch for ch in unicodedata.normalize("NFKD", name) if not unicodedata.combining(ch))
+
+
 def _keep_alt(alt: str, primary: str, pop: int) -> bool:
     if not alt or len(alt) < 2 or len(alt) > 60:
         return False
@@ -158,7 +166,7 @@ def main() -> None:
     def add(row: dict, aliases) -> int:
         idx = len(rows)
         rows.append(row)
-        for a in {row["name"], *aliases}:
+        for a in {row["name"], _ascii(row["name"]), *aliases}:
             k = name_key(a)
             if k:
                 names[k].add(idx)

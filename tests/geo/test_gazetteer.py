@@ -65,3 +65,13 @@ def test_countries_and_admin1_and_abbreviations():
 
 def test_unknown_name_has_no_candidates():
     assert gazetteer.load().lookup("Qwxzzy") == ()
+
+
+def test_index_is_built_from_the_current_supplement():
+    import hashlib
+
+    from eventwire.geo.gazetteer import meta
+
+    data = (resources.root() / "gazetteer" / "supplement.yaml").read_bytes()
+    assert meta()["inputs_sha256"]["supplement.yaml"] == hashlib.sha256(data).hexdigest(), \
+        "supplement.yaml changed: rerun scripts/build_gazetteer.py"

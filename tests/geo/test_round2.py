@@ -78,3 +78,41 @@ def test_conflict_regions_from_the_supplement():
     assert got["Waziristan"].country == "PAK"
     assert _places("Южная Осетия провела выборы.", "ru")["Южная Осетия"].country == "GEO"
     assert _places("اشتباكات في دارفور", "ar")["دارفور"].country == "SDN"
+
+
+def test_city_word_form_is_the_city_of_that_name():
+    got = _places("DUBLIN — Dublin City Schools will close Friday, officials in Columbus, Ohio, said.")
+    assert got["Dublin City"].country == "USA" and got["Dublin City"].admin1 == "Ohio"
+    assert _places("Dublin City Council met in Ireland.")["Dublin City"].country == "IRL"
+
+
+def test_another_form_of_a_name_does_not_vouch_for_it():
+    # the all-caps dateline form must not pull "Mansfield" to England by proximity to itself
+    got = _places("MANSFIELD — Mansfield police arrested a man near Arlington, Texas.")
+    assert got["Mansfield"].admin1 == "Texas"
+
+
+def test_name_without_its_lower_case_qualifier_is_primary():
+    assert _places("BASF cut jobs in Ludwigshafen.")["Ludwigshafen"].country == "DEU"
+    assert _places("Der Gipfel fand in Ludwigshafen statt.", "de")["Ludwigshafen"].country == "DEU"
+    assert _places("Bankers in London City worried.")["London City"].country == "GBR"
+
+
+def test_small_place_name_heading_a_physical_feature_name_is_not_that_place():
+    got = [p.text for p in geoparse("Floods along the Red River closed roads near Fargo.", "en")]
+    assert "Red" not in got and "Fargo" in got
+    got = [p.text for p in geoparse("Officers blocked Oneida Street in Trenton.", "en")]
+    assert "Trenton" in got and "Oneida" not in got
+
+
+def test_reporting_verb_cue_in_other_languages():
+    got = _places("„Wir sind bereit“, sagte Hamm am Montag in Dortmund.", "de")
+    assert "Hamm" not in got and got["Dortmund"].country == "DEU"
+    assert _places("Die Polizei in Hamm ermittelt.", "de")["Hamm"].country == "DEU"
+
+
+def test_names_without_diacritics_are_the_place_own_name():
+    G = load()
+    rows = G.lookup("Sao Paulo")
+    assert any(G.country2(r) == "BR" and is_primary(G, r, "sao paulo") for r in rows)
+    assert _places("Tourists flew to Sao Paulo and Bogota.")["Bogota"].country == "COL"

@@ -69,7 +69,7 @@ def test_putin_is_russian_government_while_in_office():
 
 
 def test_stoltenberg_heads_nato_in_2020_but_not_in_2025():
-    one("Jens Stoltenberg", date="2020-06-01", country="NATO", sector="GOV", wikidata=None)  # QID not verified yet
+    one("Jens Stoltenberg", date="2020-06-01", country="NATO", sector="GOV", wikidata="Q57665")
     a = one("Jens Stoltenberg", date="2024-12-01", country="NOR", sector=None)
     assert "not in office" in a.reason
 
@@ -192,3 +192,24 @@ def test_spokesperson_resolves_by_date():
     one("Randhir Jaiswal", date="2025-01-10", country="IND", sector="GOV")
     a = one("Iuliia Mendel", date="2023-01-10", country="UKR", sector=None)
     assert "not in office" in a.reason
+
+
+def test_turkish_and_arabic_demonyms_are_not_country_names_or_capitals(kb):
+    # country names and capitals match as countries/seats of government; as demonyms they would lose
+    # the metonym reading ("واشنطن" = the US government) and the country reason
+    from pathlib import Path
+
+    import yaml
+
+    from eventwire.kb.matcher import KIND
+
+    base = Path(resources.__file__).parent / "lang"
+    for lang, banned in (("tr", ("country", "capital", "seat")), ("ar", ("capital", "seat"))):
+        words = [str(w) for ws in yaml.safe_load((base / lang / "demonyms.yaml").read_text("utf-8"))["demonyms"].values()
+                 for w in ws]
+        for w in words:
+            for m in kb.find(w, lang):
+                whole = m.start == 0 and m.end == len(w)
+                assert not (whole and any(e[KIND] in banned for e in m.entries)), (lang, w)
+    ar = yaml.safe_load((base / "ar" / "demonyms.yaml").read_text("utf-8"))["demonyms"]
+    assert not {"الولايات المتحدة", "واشنطن"} & {w for ws in ar.values() for w in ws}

@@ -41,3 +41,28 @@ def test_actors_appear_in_analyze_json():
     d = analyzed_to_dict(analyze(TEXT, "en", "2020-02-28"))
     row = next(a for a in d["actors"] if a["wikidata"] == "Q7747")
     assert row["country"] == "RUS" and row["sector"] == "GOV" and row["reason"]
+
+
+def test_a_demonym_on_another_noun_phrase_does_not_lend_its_country():
+    # "Italian" qualifies the hostages, not the rebels holding them
+    doc = analyze("The rebels refused to release the kidnapped Italian engineers.", "en", "2023-05-01")
+    assert find(doc, "rebels").country is None and find(doc, "rebels").sector == "REB"
+    assert find(doc, "Italian").country == "ITA"
+    doc = analyze("Gunmen held two Canadians for weeks.", "en", "2023-05-01")
+    assert find(doc, "Gunmen").country is None
+    # a country named as such still places a bare agent in its sentence
+    assert find(analyze("Militants attacked a checkpoint in Mali.", "en", "2023-05-01"), "Militants").country == "MLI"
+
+
+def test_an_envoy_belongs_to_the_sending_country_not_the_host():
+    doc = analyze("Russia's ambassador to Turkey Andrey Karlov was shot in an art gallery.", "en", "2016-12-19")
+    amb = find(doc, "ambassador")
+    assert (amb.country, amb.sector) == ("RUS", "GOV") and "where the envoy serves (TUR)" in amb.reason
+    assert "Karlov" in amb.text and not [a for a in doc.actors if a.country == "TUR"]
+    doc = analyze("The French embassy in Niamey was closed and the Nigerien junta protested.", "en", "2023-09-01")
+    emb = find(doc, "embassy")
+    assert (emb.country, emb.sector) == ("FRA", "GOV")
+    # no sending country named: the place is kept as a place, and the embassy is not given the host's country
+    doc = analyze("Kenya opened an embassy in Lima last year.", "en", "2023-09-01")
+    assert find(doc, "embassy").country is None
+    assert find(doc, "Lima").country == "PER"

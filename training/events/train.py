@@ -3,7 +3,9 @@
 Reads training/events/data/*.jsonl (our own labelled sentences; fields: text, lang, event_type, mode,
 context, ...). codebook*_<lang>.jsonl cover CAMEO/PLOVER sub-categories in formal wire-service phrasing
 (intentions = AGREE, conditional coercion = THREATEN, refusals = REJECT, easing restrictions = CONCEDE,
-allowing access = RETREAT, cutting aid/links = SANCTION, ...), written for this project.
+allowing access = RETREAT, cutting aid/links = SANCTION, ...), written for this project. Labels follow the
+PLOVER manual: a completed signing/ratification is SUPPORT, a promise to sign AGREE (rows relabelled
+Nov 2026 carry a note saying so).
 Reproducible: fixed seed, sorted input, data hash recorded in events.meta.json with the
 held-out metrics:
   * random stratified 20 % split (seed 13): type accuracy / macro-F1, mode accuracy, context micro-F1;

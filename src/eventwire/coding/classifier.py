@@ -26,7 +26,7 @@ MODEL_NAME = "events.pkl.gz"
 META_NAME = "events.meta.json"
 
 
-CUE_KEYS = ("negation", "future", "hypothetical")
+CUE_KEYS = ("negation", "future", "hypothetical", "obligation")
 
 
 def marker_features(text: str, lang: str, hits=None) -> dict[str, float]:

@@ -229,6 +229,9 @@ WRAP_WINDOW = 6
 
 
 INTENT_TYPES = {"SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT", "MOBILIZE"}
+# conflictual acts announced for the future or on a condition are threats in PLOVER (CAMEO 13x:
+# "threaten to boycott/sanction", "threaten to impose curfew", "threaten military force")
+THREAT_TYPES = {"SANCTION", "COERCE", "MOBILIZE", "ASSAULT", "PROTEST"}
 
 
 def _wrapped(w: Work, types: list[tuple[str, float, str]], lang: str, cs=None) -> tuple[list, dict[str, str]]:
@@ -238,6 +241,9 @@ def _wrapped(w: Work, types: list[tuple[str, float, str]], lang: str, cs=None) -
     if not types:
         return types, {}
     verb_final = (lang_file(lang, "roles") or {}).get("order") == "SOV"
+    demanded = _demanded(w, types, lang, cs) or _threatened(w, types, lang, cs)
+    if demanded is not None:
+        return demanded
     if types[0][0] in WRAPPERS:
         return _embedded_under_top(w, types, verb_final)
     top, p, _ = types[0]
@@ -273,6 +279,67 @@ def _wrapped(w: Work, types: list[tuple[str, float, str]], lang: str, cs=None) -
            (top, min(p, max(p, pw)) * 0.9, types[0][2] + f"; embedded under {cue!r}")]
     out += [t for t in types[1:] if t[0] not in (wt, top)]
     return out, {top: WRAPPERS[wt]}
+
+
+NOT_DEMANDED = {"REQUEST", "ACCUSE", "REJECT", "THREATEN"}  # speech acts that are not themselves the demanded act
+
+
+def _demanded(w: Work, types: list[tuple[str, float, str]], lang: str, cs) -> tuple[list, dict[str, str]] | None:
+    """A reported obligation ("Iraq must cooperate with inspectors, Chirac said", "Rusia dijo que Sudán debe
+    devolver ..."): the speaker demands the act (PLOVER REQUEST); the act itself is kept as a future event.
+    Needs a deontic cue before the top type's own trigger in the same clause and a reporting cue, so plain
+    rules ("visitors must register") stay unattributed and are not coded as demands."""
+    from eventwire.coding.modality import attribution_cues, obligation
+
+    top, p, reason = types[0]
+    if cs is None or not attribution_cues(cs):
+        return None
+    if top == "REQUEST":  # the classifier already reads the demand: the demanded act is not a fact
+        owed = {h.label for h in w.event_hits if h.label in {t for t, _, _ in types[1:]} - NOT_DEMANDED
+                and obligation(cs, h.first, lang) is not None}
+        return (types, {t: "future" for t in owed}) if owed else None
+    if top in NOT_DEMANDED:
+        return None
+    for h in w.event_hits:
+        if h.label != top:
+            continue
+        cue = obligation(cs, h.first, lang)
+        if cue is not None:
+            pr = w.pred.type_probs.get("REQUEST", 0.0) if w.pred is not None else 0.0
+            return ([("REQUEST", max(p, pr), f"type REQUEST: obligation cue {cue!r} over the {top} trigger "
+                                             f"in reported speech (classifier REQUEST p={pr:.2f})"),
+                     (top, p * 0.9, reason + f"; demanded ({cue!r})")]
+                    + [t for t in types[1:] if t[0] not in ("REQUEST", top)]), {top: "future"}
+    return None
+
+
+def _threatened(w: Work, types: list[tuple[str, float, str]], lang: str, cs) -> tuple[list, dict[str, str]] | None:
+    """"Said they would blockade Paris", "will extend the curfew", "may halt mediation": a conflictual act
+    announced for later or on a condition is a THREATEN; the act stays as a future/hypothetical event.
+    Not when a separate speech-act word (refuse, demand, agree) governs it: those wrappers decide."""
+    from eventwire.coding.modality import decide
+
+    top, p, reason = types[0]
+    if cs is None:
+        return None
+    if top not in THREAT_TYPES:
+        return None
+    content = [h for h in w.event_hits if h.label == top]
+    if not content:
+        return None
+    verb_final = (lang_file(lang, "roles") or {}).get("order") == "SOV"
+    c0 = content[0]
+    for x in w.event_hits:  # a refusal/demand/promise word governing the act decides instead
+        d = (x.first - c0.last) if verb_final else (c0.first - x.last)
+        if x.label in ("REJECT", "REQUEST", "AGREE") and 0 < d <= WRAP_WINDOW:
+            return None
+    m = decide(cs, content[0].first, content[0].last, lang, None, None)
+    if m.modality not in ("future", "hypothetical"):
+        return None
+    pt = w.pred.type_probs.get("THREATEN", 0.0) if w.pred is not None else 0.0
+    return ([("THREATEN", max(p, pt), f"type THREATEN: {top} announced as {m.modality} ({m.reasons[-1]})"),
+             (top, p * 0.9, reason + f"; stated as {m.modality}")]
+            + [t for t in types[1:] if t[0] not in ("THREATEN", top)]), {top: m.modality}
 
 
 def _embedded_under_top(w: Work, types: list[tuple[str, float, str]], verb_final: bool) -> tuple[list, dict[str, str]]:

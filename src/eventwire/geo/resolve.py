@@ -35,8 +35,13 @@ def _context(G: Gazetteer, toponyms: list[Toponym]) -> tuple[Counter, Counter, d
     countries: Counter = Counter()
     admin1s: Counter = Counter()
     own_a1: dict[str, Counter] = {}
+    # rows of names spread over several countries: another form of such a name ("Dublin City", "Alexandria's"
+    # beside "Dublin", "Alexandria") is not independent evidence for any of its readings
+    spread = {r for t in toponyms if len({G.country2(x) for x in t.rows}) > 1 for r in t.rows}
     for t in toponyms:
         if not t.rows:
+            continue
+        if t.kind == "toponym" and len({G.country2(x) for x in t.rows}) == 1 and set(t.rows) <= spread:
             continue
         ccs = {G.country2(r) for r in t.rows} - {""}
         direct = [r for r in t.rows if G.is_country(r)]
@@ -157,8 +162,10 @@ def resolve(toponyms: list[Toponym], G: Gazetteer | None = None, prefer_country:
             continue
         mk = (t.text, t.rows)
         if mk not in memo:  # same name, same context: same answer (anchors exclude the name itself)
+            own = set(t.rows)  # another form of the same name may not vouch for it ("MANSFIELD" for "Mansfield")
             pts = {c for j, r in first.items()
-                   if toponyms[j].text != t.text and not G.is_country(r) and (c := G.coords(r)) is not None}
+                   if toponyms[j].text != t.text and r not in own and not G.is_country(r)
+                   and (c := G.coords(r)) is not None}
             anchors = np.array(sorted(pts), dtype=float) if pts else None
             memo[mk] = sorted(((_score(G, r, t, countries, admin1s, anchors, prefer_country, own_a1,
                                        country_pts), r)

@@ -49,6 +49,8 @@ class LangCues:
     min_population: int | None
     cased: bool
     alt_min_population: int | None = None
+    city_words: frozenset[str] = frozenset()
+    feature_words: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=32)
@@ -65,6 +67,8 @@ def cues(lang: str | None) -> LangCues:
         min_population=data.get("min_population"),
         cased=lang not in ("ar", "fa", "he", "zh", "ja", "ko", "th"),
         alt_min_population=data.get("alternate_min_population"),
+        city_words=frozenset(str(s) for s in data.get("city_words") or ()),
+        feature_words=frozenset(str(s) for s in data.get("feature_words") or ()),
     )
 
 
@@ -76,13 +80,24 @@ def _fold(key: str) -> str:
     """Key without diacritics and with abbreviations spelt out: 'St. Cloud' ~ 'Saint Cloud', 'Baltanás' ~ 'Baltanas'."""
     s = unicodedata.normalize("NFKD", key.translate(_FOLD))
     s = "".join(ch for ch in s if not unicodedata.combining(ch)).replace("'", "").replace(".", " ")
-    return " ".join(_ABBR.get(w, w) for w in s.split())
+    s = _OF.sub(r"\2 \1", " ".join(_ABBR.get(w, w) for w in s.split()))  # "city of london" ~ "london city"
+    return s
+
+
+_OF = re.compile(r"^(city|town|village|county|township) of (.+)$")
+
+
+def _qualified_short(key: str, name: str) -> bool:
+    """'Ludwigshafen' for 'Ludwigshafen am Rhein', 'Frankfurt' for 'Frankfurt am Main': the name without its
+    lower-case qualifier is the name in ordinary use."""
+    words = name.split()
+    return len(words) > 2 and words[1][:1].islower() and key == name_key(words[0])
 
 
 def is_primary(G: Gazetteer, row: int, key: str) -> bool:
     """Whether a row's own name (not one of its alternate names) is what matched."""
     own = name_key(G.names[row])
-    return own == key or _fold(own) == _fold(key)
+    return own == key or _fold(own) == _fold(key) or _qualified_short(key, G.names[row])
 
 
 def _short_form(key: str, own: str) -> bool:
@@ -106,7 +121,9 @@ def restrict_alternates(G: Gazetteer, rows: tuple[int, ...], matched: str, span:
     rows match by their own name, smaller alternate-only rows give way to them ('Paris' the town in
     Georgia is not a village whose alternate name is Paris). Returns the kept rows and a note."""
     key = name_key(matched or span)
-    prim = [r for r in rows if is_primary(G, r, key)]
+    head, _, last = (matched or span).rpartition(" ")
+    heads = {key, name_key(head)} if head and last in cues(lang).city_words else {key}
+    prim = [r for r in rows if any(is_primary(G, r, k) for k in heads)]
     if len(prim) == len(rows):
         return rows, None
     floor = cues(lang).alt_min_population
@@ -154,8 +171,21 @@ def lookup_variants(G: Gazetteer, span: str, lang: str | None) -> tuple[tuple[in
     for v in _variants(span.rstrip("."), c):
         rows = G.lookup(v)
         if rows:
-            return rows, v
+            return _with_city_word(G, rows, v, c), v
     return (), ""
+
+
+def _with_city_word(G: Gazetteer, rows: tuple[int, ...], form: str, c: LangCues) -> tuple[int, ...]:
+    """'Dublin City' is an alternate name of the Irish capital only, but written 'X City' it is the city of
+    any X ('Dublin City Schools' in Ohio): the populated places named X are candidates too."""
+    head, _, last = form.rpartition(" ")
+    if not head or last not in c.city_words:
+        return rows
+    key = name_key(form)
+    if any(is_primary(G, r, key) for r in rows):
+        return rows
+    extra = tuple(r for r in G.lookup(head) if G.feature(r)[0] == "P" and r not in rows)
+    return rows + extra
 
 
 @lru_cache(maxsize=16)
@@ -251,6 +281,9 @@ def gazetteer_matches(
                     if (text[toks[i - 1].end():toks[i].start()] == " " and prev[:1].isupper()
                             and prev.lower() not in stopwords and not prev.endswith(("'s", "’s"))):
                         continue  # the tail of another capitalised name ("Taco Bell", "City Hall", "Mayor Ripley")
+                if (not _strong(G, rows) and j + 1 < n and toks[j + 1].group(0) in c.feature_words
+                        and text[toks[j].end():toks[j + 1].start()] == " "):
+                    continue  # the head of another feature's name ("Red River", "Oneida Mountain")
                 rows = _filter_rows(G, rows, MIN_POP_WEAK)
             if not rows:
                 continue

@@ -419,11 +419,12 @@ def _roles(b: _Builder, code: str, data: dict[str, Any]) -> None:
         key = r["key"]
         spec = {"key": key, "sector": r.get("sector"), "office": r.get("office"), "type": r.get("type", "agent"),
                 "country": r.get("country"), "alone": r.get("alone", True),
-                "weak": r.get("weak", False)}
+                "weak": r.get("weak", False), "envoy": r.get("envoy", False)}
         old = b.roles.get(key)
         if old and (old["sector"], old["office"]) != (spec["sector"], spec["office"]):
             raise ValueError(f"role {key!r} defined differently in {code}: {old} vs {spec}")
         b.roles.setdefault(key, spec)
         b.roles[key]["weak"] = b.roles[key]["weak"] or spec["weak"]
+        b.roles[key]["envoy"] = b.roles[key]["envoy"] or spec["envoy"]  # posted abroad: a country after it is the host
         for w in r.get("words") or ():
             b.add_alias(str(w), "role", key, code, cased=False)

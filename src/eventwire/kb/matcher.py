@@ -55,7 +55,7 @@ def find(automaton: Any, text: str, lang: str | None, rules: dict[str, dict[str,
     prefixes = tuple(norm(p) for p in lr.get("prefixes") or ())
     max_suffix = int(lr.get("max_suffix") or 0)
     suffixes = frozenset(norm(x) for x in lr.get("suffixes") or ())
-    cands: list[tuple[int, int, tuple]] = []
+    cands: list[tuple[int, int, tuple, int]] = []
     for end_i, (klen, entries) in automaton.iter(nt):
         s, e = end_i - klen + 1, end_i + 1
         first, last = nt[s], nt[e - 1]
@@ -95,12 +95,13 @@ def find(automaton: Any, text: str, lang: str | None, rules: dict[str, dict[str,
         if ok:
             ok.sort(key=lambda t: (KIND_RANK.get(t[KIND], 9), -(t[LANGS] is not None and lang in (t[LANGS] or ())),
                                    -t[WEIGHT]))
-            cands.append((s, ext, tuple(ok)))
-    # longest first, then left-most; keep non-overlapping
-    cands.sort(key=lambda c: (-(c[1] - c[0]), c[0]))
+            cands.append((s, ext, tuple(ok), suffix))
+    # longest first, then left-most, then a whole alias before a stem + ending ("Almanya" the country,
+    # not "Alman" + "ya"); keep non-overlapping
+    cands.sort(key=lambda c: (-(c[1] - c[0]), c[0], c[3]))
     taken: list[tuple[int, int]] = []
     out: list[AliasMatch] = []
-    for s, e, ents in cands:
+    for s, e, ents, _ in cands:
         if any(s < te and ts < e for ts, te in taken):
             continue
         taken.append((s, e))

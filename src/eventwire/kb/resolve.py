@@ -85,6 +85,7 @@ class Atom:
     sentence: int | None = None
     source: str = "kb-alias"
     via_place: bool = False
+    posting: bool = False  # the host country of an envoy ("ambassador to Turkey"), not the actor's own
 
     @property
     def refs(self) -> list[str]:
@@ -177,25 +178,56 @@ class Composer:
         self.locative_skip = {norm(w) for w in rules.get("locative_skip") or ()}
         self.place_connectors = {norm(w).strip() for w in rules.get("place_connectors") or ()}
         self.coordinators = {norm(w).strip() for w in rules.get("coordinators") or ()}
+        self.posting_connectors = {norm(w).strip() for w in rules.get("posting_connectors") or ()}
 
     # ---- chains -------------------------------------------------------------------------------
+    def _envoy(self, a: Atom) -> bool:
+        return a.kind == "role" and bool(self.kb.roles[a.entries[0][REF]].get("envoy"))
+
+    def _gap(self, text: str, prev: Atom, a: Atom) -> str:
+        raw_gap = text[prev.end:a.start]
+        gap = " ".join(norm(raw_gap).split())
+        if gap == "-" and raw_gap != raw_gap.strip():
+            gap = " - "  # a spaced dash separates ("ANKARA - Minister ..."), a hyphen joins
+        return gap
+
     def chains(self, text: str, atoms: list[Atom]) -> list[list[Atom]]:
         out: list[list[Atom]] = []
-        for a in sorted(atoms, key=lambda x: x.start):
+        atoms = sorted(atoms, key=lambda x: x.start)
+        for i, a in enumerate(atoms):
             if out:
                 prev = out[-1][-1]
-                raw_gap = text[prev.end:a.start]
-                gap = " ".join(norm(raw_gap).split())
-                if gap == "-" and raw_gap != raw_gap.strip():
-                    gap = " - "  # a spaced dash separates ("ANKARA - Minister ..."), a hyphen joins
+                gap = self._gap(text, prev, a)
                 same = a.start >= prev.end and a.sentence == prev.sentence
-                bare_name_after_place = (a.kind == "ner_person" and prev.kind in COUNTRY_KINDS
+                chain = out[-1]
+                envoy = any(self._envoy(x) for x in chain)
+                if (same and a.kind in PLACE_KINDS and envoy and gap in self.posting_connectors
+                        and any(x.kind in COUNTRY_KINDS or x.kind in ORG_KINDS for x in chain)
+                        and not any(x.posting or x.kind in PERSON_KINDS or x.kind == "ner_person" for x in chain)):
+                    # "Russia's ambassador to Turkey", "посол России в Турции": where the envoy serves.
+                    # Without a sender ("an embassy in Tehran") the place stays a place of its own.
+                    a.posting = True
+                    chain.append(a)
+                    continue
+                nxt = atoms[i + 1] if i + 1 < len(atoms) else None
+                if (same and a.kind in PLACE_KINDS and nxt is not None and self._envoy(nxt)
+                        and nxt.sentence == a.sentence and gap in self.connectors
+                        and self._gap(text, a, nxt) in self.connectors
+                        and all(x.kind in COUNTRY_KINDS and not x.posting for x in chain)):
+                    # "Rusya'nın Ankara Büyükelçisi" (Russia's Ankara ambassador): the possessor sends,
+                    # the second place hosts
+                    a.posting = True
+                    chain.append(a)
+                    continue
+                bare_name_after_place = (a.kind == "ner_person" and prev.kind in COUNTRY_KINDS and not prev.posting
                                          and gap not in ("'s", "'"))  # "... to Turkey Andrey Karlov"
-                if same and gap in self.connectors and self._joinable(out[-1], a) and not bare_name_after_place:
+                after_post = prev.posting and not (a.kind in PERSON_KINDS or a.kind == "ner_person" or self._envoy(a))
+                if (same and gap in self.connectors and self._joinable(out[-1], a) and not bare_name_after_place
+                        and not after_post):
                     out[-1].append(a)
                     continue
                 # "rebels in Darfur", "refugees from Syria": a role without a country takes the place's
-                if (same and gap in self.place_connectors and a.kind in PLACE_KINDS and prev.kind == "role"
+                if (same and gap in self.place_connectors and a.kind in PLACE_KINDS and prev.kind == "role" and not envoy
                         and not any(x.kind in COUNTRY_KINDS or x.kind in ORG_KINDS or x.kind in PERSON_KINDS
                                     or x.kind == "ner_person" for x in out[-1])):
                     a.via_place = True
@@ -223,6 +255,8 @@ class Composer:
         ctx = ctx or Context()
         out: list[ActorMention] = []
         chains = self.chains(text, atoms)
+        bare: set[int] = set()
+        hosts: list[tuple] = []
         for i, chain in enumerate(chains):
             borrowed: list[Atom] = []
             nxt = chains[i + 1] if i + 1 < len(chains) else None
@@ -233,17 +267,31 @@ class Composer:
                 borrowed = [x for x in nxt if x.kind == "role"]
             am = self._chain(text, chain, ctx, borrowed)
             if am is not None:
+                if len(chain) == 1 and chain[0].kind == "demonym" and not borrowed:
+                    bare.add(len(out))
+                for x in chain:
+                    if x.posting:  # the host is still a country named in the sentence
+                        hosts.append((am.sentence, self.kb.actors.get(x.entries[0][REF], {}).get("country")))
                 out.append(am)
                 if am.country:
                     ctx.countries[am.country] = ctx.countries.get(am.country, 0) + 1
-        return self._sentence_context(out)
+        return self._sentence_context(out, bare, hosts)
 
-    def _sentence_context(self, out: list[ActorMention]) -> list[ActorMention]:
-        """A role or unknown person without a country takes the sentence's only country, if it has one."""
+    def _sentence_context(self, out: list[ActorMention], bare: set[int] = frozenset(),
+                          hosts: list[tuple] = ()) -> list[ActorMention]:
+        """A role or unknown person without a country takes the sentence's only country, if it has one.
+
+        A demonym standing alone (indexes in `bare`) qualifies its own noun phrase ("the kidnapped
+        Italian engineers", "the Italians"), not a generic agent elsewhere in the sentence."""
         from dataclasses import replace
 
         by_sent: dict[Any, set[str]] = {}
-        for am in out:
+        for sent, c in hosts:
+            if c:
+                by_sent.setdefault(sent, set()).add(c)
+        for i, am in enumerate(out):
+            if i in bare:
+                continue
             if am.country and len(am.country) == 3 and am.country.isalpha() and am.country.isupper():
                 by_sent.setdefault(am.sentence, set()).add(am.country)
         fixed = []
@@ -272,7 +320,8 @@ class Composer:
         sent = chain[0].sentence
         persons = [a for a in chain if a.kind in PERSON_KINDS or a.kind == "ner_person"]
         orgs = [a for a in chain if a.kind in ORG_KINDS]
-        crefs = [a for a in chain if a.kind in COUNTRY_KINDS]
+        crefs = [a for a in chain if a.kind in COUNTRY_KINDS and not a.posting]
+        posts = [a for a in chain if a.posting]
         roles = [a for a in chain if a.kind == "role"] + list(borrowed or ())
         role_specs = [self.kb.roles[a.entries[0][REF]] for a in roles]
         ordered = list(zip(roles, role_specs))
@@ -286,6 +335,10 @@ class Composer:
         kb = self.kb
 
         def mk(aid, name, country, sector, wikidata, conf, reason):
+            if posts:
+                host = kb.actors.get(posts[0].entries[0][REF], {}).get("country")
+                note = f"; '{posts[0].text}' is where the envoy serves ({host}), not the envoy's country"
+                reason = reason[:-len(NO_COUNTRY_MARK)] + note if reason.endswith(NO_COUNTRY_MARK) else reason + note
             return ActorMention(start=start, end=end, text=span_text, actor_id=aid, name=name, country=country,
                                 sector=sector, wikidata=wikidata, as_of=self.day, confidence=round(conf, 3),
                                 reason=reason, sentence=sent)

@@ -16,3 +16,17 @@ def test_arabic_dateline_place_is_not_an_actor():
     got = actors("القاهرة (رويترز) - قالت وزارة الخارجية المصرية إن مصر ترفض الخطة.", "ar", "2023-03-03")
     assert "القاهرة" not in got and got["مصر"][0] == "EGY"
     assert actors("القاهرة ترفض الخطة.", "ar", "2023-03-03")["القاهرة"][:2] == ("EGY", "GOV")  # no dateline: the government
+
+
+def test_arabic_ambassador_to_a_host_country():
+    got = actors("قال سفير روسيا لدى تركيا إن الهجوم إرهابي.", "ar", "2016-12-19")
+    assert got["سفير روسيا لدى تركيا"][:2] == ("RUS", "GOV")
+
+
+def test_arabic_washington_is_a_seat_of_government_not_a_demonym():
+    from tests.kb.actor_helpers import analyze
+
+    doc = analyze("قالت واشنطن إن الولايات المتحدة سترد.", "ar", "2023-05-01")
+    got = {a.text: (a.country, a.sector, a.reason) for a in doc.actors}
+    assert got["واشنطن"][:2] == ("USA", "GOV") and got["واشنطن"][2].startswith("seat")
+    assert got["الولايات المتحدة"][0] == "USA" and got["الولايات المتحدة"][2].startswith("country")

@@ -45,3 +45,10 @@ def test_english_capital_opening_a_sentence_is_still_an_actor():
     assert got["Ankara"][:2] == ("TUR", "GOV")
     got = actors("Russia - Ukraine talks: Moscow rejected the plan.", "en", "2021-03-10")
     assert got["Russia"][0] == "RUS" and got["Moscow"][:2] == ("RUS", "GOV")
+
+
+def test_english_ambassador_of_a_country_to_another():
+    got = actors("The ambassador of Egypt to Israel was recalled. The Iranian envoy in Baghdad denied it.", "en",
+                 "2023-05-01")
+    assert got["ambassador of Egypt to Israel"][:2] == ("EGY", "GOV")
+    assert got["Iranian envoy in Baghdad"][:2] == ("IRN", "GOV")

@@ -14,3 +14,8 @@ def test_spanish_titles_and_agents():
 def test_spanish_dateline_place_is_not_an_actor():
     got = actors("MADRID (EFE) - El Gobierno español rechazó el plan.", "es", "2023-03-03")
     assert "MADRID" not in got and got["Gobierno español"][:2] == ("ESP", "GOV")
+
+
+def test_spanish_ambassador_to_a_host_country():
+    got = actors("El embajador de Rusia en Turquía fue asesinado.", "es", "2016-12-19")
+    assert got["embajador de Rusia en Turquía"][:2] == ("RUS", "GOV")

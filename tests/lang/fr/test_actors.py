@@ -20,3 +20,8 @@ def test_french_title_resolves_to_holder():
 def test_french_dateline_place_is_not_an_actor():
     got = actors("PARIS (AFP) - La France a condamné l'attaque.", "fr", "2022-03-03")
     assert "PARIS" not in got and got["France"][0] == "FRA"
+
+
+def test_french_ambassador_to_a_host_country():
+    got = actors("L'ambassadeur de Russie en Turquie a été tué.", "fr", "2016-12-19")
+    assert got["ambassadeur de Russie en Turquie"][:2] == ("RUS", "GOV")

@@ -22,3 +22,10 @@ def test_russian_names_do_not_swallow_country_stems():
 def test_russian_dateline_place_is_not_an_actor():
     got = actors("МОСКВА, 3 марта (Рейтер) - Кремль заявил о готовности к переговорам.", "ru", "2022-03-03")
     assert "МОСКВА" not in got and got["Кремль"][:2] == ("RUS", "GOV")
+
+
+def test_russian_ambassador_to_a_host_country():
+    got = actors("Посол России в Турции заявил о провокации.", "ru", "2016-12-19")
+    assert got["Посол России в Турции"][:2] == ("RUS", "GOV")
+    got = actors("Посол Турции в Москве был вызван в МИД.", "ru", "2016-12-19")
+    assert got["Посол Турции в Москве"][:2] == ("TUR", "GOV")
