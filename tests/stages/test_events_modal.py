@@ -16,6 +16,10 @@ def _top(text, lang):
     ("The Kenyan foreign minister said on Monday that Somalia must release the detained fishermen.", "en"),
     ("Le ministre malien a déclaré que le Niger doit libérer les journalistes détenus.", "fr"),
     ("El canciller peruano dijo que Bolivia debe liberar a los camioneros detenidos.", "es"),
+    ("Der kenianische Außenminister sagte, Somalia müsse die festgenommenen Fischer freilassen.", "de"),
+    ("Bakan, Somali'nin gözaltındaki balıkçıları serbest bırakmalı olduğunu söyledi.", "tr"),
+    ("قال وزير الخارجية الكيني إن الصومال يجب أن تفرج عن الصيادين المحتجزين.", "ar"),
+    ("Bộ trưởng Ngoại giao Kenya cho biết Somalia phải trả tự do cho các ngư dân bị giam giữ.", "vi"),
 ])
 def test_reported_obligation_is_a_demand(text, lang):
     top = _top(text, lang)
@@ -40,6 +44,12 @@ def test_announced_conflictual_act_is_a_threat(text, lang):
     top = _top(text, lang)
     assert top is not None and top.event_type == "THREATEN", [(e.event_type, e.reasons[:1]) for e in events(text, lang)]
     assert any("announced as" in r for r in top.reasons)
+    assert top.modality in ("asserted", "claimed")  # the threat was made; only the act is future
+
+
+def test_announced_blockade_spanish():
+    top = _top("El sindicato de agricultores dijo que bloqueará el puerto de Valparaíso la próxima semana.", "es")
+    assert top is not None and top.event_type == "THREATEN" and top.modality in ("asserted", "claimed")
 
 
 def test_asserted_conflictual_act_stays():

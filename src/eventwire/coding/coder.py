@@ -296,14 +296,14 @@ def _demanded(w: Work, types: list[tuple[str, float, str]], lang: str, cs) -> tu
         return None
     if top == "REQUEST":  # the classifier already reads the demand: the demanded act is not a fact
         owed = {h.label for h in w.event_hits if h.label in {t for t, _, _ in types[1:]} - NOT_DEMANDED
-                and obligation(cs, h.first, lang) is not None}
+                and obligation(cs, h.first, lang, h.last) is not None}
         return (types, {t: "future" for t in owed}) if owed else None
     if top in NOT_DEMANDED:
         return None
     for h in w.event_hits:
         if h.label != top:
             continue
-        cue = obligation(cs, h.first, lang)
+        cue = obligation(cs, h.first, lang, h.last)
         if cue is not None:
             pr = w.pred.type_probs.get("REQUEST", 0.0) if w.pred is not None else 0.0
             return ([("REQUEST", max(p, pr), f"type REQUEST: obligation cue {cue!r} over the {top} trigger "
@@ -324,7 +324,9 @@ def _threatened(w: Work, types: list[tuple[str, float, str]], lang: str, cs) -> 
         return None
     if top not in THREAT_TYPES:
         return None
-    content = [h for h in w.event_hits if h.label == top]
+    # the classifier may name the act differently from its trigger ("bloqueará": a PROTEST trigger, COERCE)
+    content = ([h for h in w.event_hits if h.label == top]
+               or [h for h in w.event_hits if h.label in THREAT_TYPES])
     if not content:
         return None
     verb_final = (lang_file(lang, "roles") or {}).get("order") == "SOV"
@@ -480,6 +482,13 @@ def code_article(doc: AnalyzedArticle, model: Any = "default") -> list[Event]:
         for etype, p, treason in types:
             for ev in _events_for_type(doc, w, etype, p, treason, cs, attribution, speaker_span,
                                        parses.get(w.index), lang, published):
+                if (forced and etype == types[0][0] and etype not in forced and ev.modality in ("future", "hypothetical")
+                        and not any(h.label == etype for h in w.event_hits)):
+                    # a demand/threat read off the framing of another act: its own trigger is that act's,
+                    # whose future/conditional form is what makes it a threat; the speech act itself happened
+                    m = "claimed" if ev.claim_status == "claimed" else "asserted"
+                    ev = replace(ev, modality=m, reasons=ev.reasons + (
+                        f"modality={m}: the {etype} is the act of announcing; the {ev.modality} cue belongs to the embedded act",))
                 if etype in forced:
                     top_conf = max((e.confidence for e in w.events if e.event_type == types[0][0]), default=1.0)
                     ev = replace(ev, confidence=round(min(ev.confidence, top_conf * 0.95), 3))

@@ -125,13 +125,18 @@ def decide(cs: CueSet, trig_first: int, trig_last: int, lang: str, event_date: s
     return ModalityResult("asserted", claim_status, reasons)
 
 
-def obligation(cs: CueSet, trig_first: int, lang: str) -> str | None:
+def obligation(cs: CueSet, trig_first: int, lang: str, trig_last: int | None = None) -> str | None:
     """A deontic cue ("must", "doit", "debe", "-malı") scoping over the trigger: reported obligations
     placed on someone else are demands (PLOVER REQUEST), not the act itself. Returns the cue text."""
     h = _before(cs, "obligation", trig_first, _window(lang))
     if h is not None:
         return cs.text[h.start - cs.base:h.end - cs.base]
-    return _suffix_hit(lang, "obligation", cs.tokens[trig_first])
+    # verb-final phrases carry the suffix on their last word ("serbest bırakmalı")
+    for i in {trig_first, trig_first if trig_last is None else trig_last}:
+        suf = _suffix_hit(lang, "obligation", cs.tokens[i])
+        if suf:
+            return "-" + suf
+    return None
 
 
 RANK = ("denied", "negated", "hypothetical", "future", "historical", "claimed", "asserted")

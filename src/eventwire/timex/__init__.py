@@ -75,6 +75,8 @@ class LangRules:
     weekday_ana: dict[str, str] = field(default_factory=dict)  # "the previous" -> last, "the following" -> next
     tense_parser: str | None = None  # parser giving the clause's tense (timex/tense.py), None = cue words only
     deadline_preps: frozenset = frozenset()  # "extended to Nov. 16": the verb's tense says nothing of the date
+    holidays: dict[str, dict] = field(default_factory=dict)  # normalised name -> rule (dates.yaml `holidays`)
+    century_words: dict[str, int] = field(default_factory=dict)  # "twentieth" -> 20
 
 
 def _dateparser_names(lang: str) -> tuple[dict[str, int], dict[str, int]]:
@@ -123,6 +125,9 @@ def rules(lang: str | None) -> LangRules:
     wd_i = "" if cap else "(?i)"
     last_w = _alt(data.get("weekday_last") or ["\x00"])
     next_w = _alt(data.get("weekday_next") or ["\x00"])
+    # modifiers that follow the weekday ("vendredi dernier", "el viernes próximo", "الأحد الماضي")
+    last_a = _alt(data.get("weekday_last_after") or ["\x00"])
+    next_a = _alt(data.get("weekday_next_after") or ["\x00"])
     NUM = r"\d{1,3}|" + _alt(numbers) if numbers else r"\d{1,3}"
     UNIT = _alt(units) if units else "\x00"
     B, E = r"(?<!\w)", r"(?!\w)"
@@ -160,6 +165,7 @@ def rules(lang: str | None) -> LangRules:
         ("numeric", regex.compile(rf"(?<![\d/.,])(?P<a>\d{{1,2}})\.(?P<b>\d{{1,2}})\.(?P<year>\d{{4}})(?!\d)")),
         ("yearrange", regex.compile(rf"{B}(?P<y1>{YEAR})\s*[-–]\s*(?P<y2>{YEAR}|\d\d){E}")),
         ("weekday", regex.compile(rf"{B}(?:(?P<last>{wd_i}(?:{last_w}))\s+|(?P<next>{wd_i}(?:{next_w}))\s+)?(?P<wd>{wd_i}{WD}){E}")),
+        ("weekday", regex.compile(rf"{B}(?P<wd>{wd_i}{WD})\s+(?:(?P<last>{wd_i}(?:{last_a}))|(?P<next>{wd_i}(?:{next_a}))){E}")),
         # "the previous Friday", "the following Monday", "le vendredi précédent": counted from the date in focus
         ("weekday", regex.compile(rf"{B}(?:(?P<ana>(?i:{_alt(ana_before) or NEVER}))\s+(?P<wd>{wd_i}{WD})|(?P<wd2>{wd_i}{WD})\s+(?P<ana2>(?i:{_alt(ana_after) or NEVER}))){E}")),
         ("ago", regex.compile(rf"(?i){B}(?:{'|'.join(p.replace('NUM', NUM).replace('UNIT', UNIT) for p in data.get('ago') or [NEVER])}){E}")),
@@ -173,6 +179,8 @@ def rules(lang: str | None) -> LangRules:
         C, T, U = (_alt(sy.get(k) or {}) or NEVER for k in ("centuries", "tens", "units"))
         pats.append(("spelledyear", regex.compile(
             rf"(?i){B}(?:(?P<c>{C})\s+(?:(?P<t>{T})(?:[-\s](?P<u>{U}))?|(?P<u2>{U}))|(?P<k>{_alt(sy.get('thousands') or {}) or NEVER})(?:\s+(?:and\s+)?(?P<u3>{U}))?){E}{NNA}")))
+    for p in data.get("centuries") or ():  # groups n (digits or Roman numerals) or w (a word in century_words)
+        pats.append(("century", regex.compile(rf"(?i){B}{PART}(?:{p}){E}")))
     for p in data.get("decades") or ():  # groups dec ("1990") or dec2 ("90")
         pats.append(("decade", regex.compile(rf"(?i){B}{PART}(?:{p}){E}")))
     if data.get("dotted_day_month", True):  # "21.02" (not in English, where it is a decimal)
@@ -225,12 +233,68 @@ def rules(lang: str | None) -> LangRules:
     if refs:
         pats.append(("ref", regex.compile(rf"(?i){B}(?:{_alt(refs)}){E}(?!-\w)")))  # not "now-cancelled"
     year_rel = {str(k).lower(): int(v) for k, v in (data.get("year_rel") or {}).items()}
+    holidays = {_hol_key(n): h for h in data.get("holidays") or () for n in h.get("names") or ()}
+    if holidays:
+        # names are proper nouns: matched as written, but the first letter in either case ("tết", "Tết")
+        HOL = "|".join(
+            (f"[{n[0].upper()}{n[0].lower()}]" if n[0].isalpha() else regex.escape(n[0]))
+            + regex.escape(n[1:]).replace("'", "['’]")
+            for n in sorted({str(n) for h in data["holidays"] for n in h.get("names") or ()}, key=len, reverse=True))
+        # "Easter Island", "Christmas Island": a capitalised word after the name makes it part of another name
+        NOT_NAME = r"(?!\s+\p{Lu})" if cap else ""
+        pats.insert(0, ("holiday", regex.compile(
+            rf"{B}(?P<hol>{HOL}){E}{NOT_NAME}(?:,?\s+{LINK}(?P<year>{YEAR}){E})?")))
     return LangRules(lang, months, weekdays, tuple(pats), relative, units, numbers,
                      str(data.get("date_order") or "DMY"), future, quarters, refs, seasons, mods, period, year_rel,
                      {str(k).lower(): int(v) for k, v in (data.get("period_shift") or {}).items()},
                      {k: {str(w).lower(): int(n) for w, n in (v or {}).items()} for k, v in sy.items()},
                      {**ana_before, **ana_after}, data.get("tense_parser"),
-                     frozenset(str(w).lower() for w in data.get("deadline_preps") or ()))
+                     frozenset(str(w).lower() for w in data.get("deadline_preps") or ()), holidays,
+                     {str(k).lower(): int(v) for k, v in (data.get("century_words") or {}).items()})
+
+
+def _roman(s: str) -> int | None:
+    """"20" or "XX" -> 20."""
+    if s.isdigit():
+        return int(s)
+    vals = {"i": 1, "v": 5, "x": 10, "l": 50}
+    n = 0
+    s = s.lower()
+    for i, ch in enumerate(s):
+        if ch not in vals:
+            return None
+        v = vals[ch]
+        n += -v if i + 1 < len(s) and vals.get(s[i + 1], 0) > v else v
+    return n
+
+
+def _hol_key(name: str) -> str:
+    return str(name).replace("’", "'").lower()
+
+
+def holiday_date(h: dict, y: int) -> date | None:
+    """The day of holiday rule `h` (dates.yaml `holidays`) in year `y`; None where it is not computable
+    (lunar calendars: no offline converter installed)."""
+    rule, off = h.get("rule", "fixed"), timedelta(days=int(h.get("offset", 0)))
+    if rule == "fixed":
+        d = _safe(y, int(h["month"]), int(h["day"]))
+        return d + off if d else None
+    if rule == "nth_weekday":  # n = 1..5 from the month's start, -1 = the last one
+        m, wd, n = int(h["month"]), int(h["weekday"]), int(h["n"])
+        if n > 0:
+            first = date(y, m, 1)
+            d = first + timedelta(days=(wd - first.weekday()) % 7 + 7 * (n - 1))
+        else:
+            last = date(y + (m == 12), m % 12 + 1, 1) - timedelta(days=1)
+            d = last - timedelta(days=(last.weekday() - wd) % 7 + 7 * (-n - 1))
+        return d + off if d.month == m else None
+    if rule == "easter":
+        try:
+            from dateutil.easter import EASTER_ORTHODOX, EASTER_WESTERN, easter
+        except ImportError:  # dateutil comes with dateparser; without it Easter is not computed
+            return None
+        return easter(y, EASTER_ORTHODOX if h.get("church") == "orthodox" else EASTER_WESTERN) + off
+    return None  # lunar
 
 
 def extract(text: str, lang: str | None) -> list[Found]:
@@ -494,6 +558,8 @@ class Resolver:
             sy = self.R.spelled
             if g.get("k"):
                 y = int(sy["thousands"][g["k"].lower()]) + (int(sy["units"][g["u3"].lower()]) if g.get("u3") else 0)
+            elif g.get("u2") and int(sy["units"][g["u2"].lower()]) < 10:
+                return None, None, None, "drop: a century word and a single digit is a number ('twenty six')"
             else:
                 y = int(sy["centuries"][g["c"].lower()]) * 100 + int(sy["tens"].get((g.get("t") or "").lower(), 0)) \
                     + int(sy["units"].get((g.get("u") or g.get("u2") or "").lower(), 0))
@@ -519,6 +585,13 @@ class Resolver:
             if int(y2) <= int(y1):
                 return None, None, None, "bad year range"
             return f"{y1}/{y2}", "range", None, "explicit year range"
+        if k == "holiday":
+            return self._holiday(f)
+        if k == "century":  # TimeML: the century's first two digits ("the 20th century" = 1900-1999 -> "19")
+            n = _roman(g["n"]) if g.get("n") else self.R.century_words.get((g.get("w") or "").lower())
+            if not n or not 1 <= n <= 22:
+                return None, None, None, "not a century"
+            return f"{n - 1:02d}", "century", None, f"century {n}"
         if k == "weekday":
             if pub is None:
                 return None, None, None, "weekday without an anchor date"
@@ -578,6 +651,39 @@ class Resolver:
                 return None, None, None, "unreadable 'ago' expression"
             return self._offset(unit, -n, pub, f"{n} {unit}(s) before the publication date", track=False)
         return None, None, None, f"unhandled {k}"
+
+    def _holiday(self, f: Found):
+        """A named day: its date in the explicit year, else in the year the month rule would pick (the most
+        recent one in a past-tense clause, the next one after a forward-looking cue, else the nearest)."""
+        g, pub = f.groups, self.pub
+        h = self.R.holidays[_hol_key(g["hol"])]
+        name = g["hol"]
+        if h.get("rule") == "lunar":
+            return None, None, None, f"{name}: lunar-calendar date, not computed (no offline converter)"
+        if g.get("year"):
+            y = int(g["year"])
+            d = holiday_date(h, y)
+            if d is None:
+                return None, None, None, f"{name}: not computable for {y}"
+            self.focus_year, self.last = y, d
+            return d.isoformat(), "day", None, f"{name} ({h.get('rule', 'fixed')} rule) in the explicit year"
+        if pub is None:
+            return None, None, None, f"{name} without year and no anchor date"
+        fut, past, how = self._direction(f)
+        days = [d for y in (pub.year - 1, pub.year, pub.year + 1) if (d := holiday_date(h, y))]
+        if not days:
+            return None, None, None, f"{name}: not computable"
+        if past:
+            cands = [d for d in days if d <= pub]
+        elif fut:
+            cands = [d for d in days if d >= pub - timedelta(days=3)]
+        else:
+            cands = []
+        key = (lambda d: abs((d - pub).days)) if cands else \
+            (lambda d: (d - pub).days * FUTURE_WEIGHT if d > pub else (pub - d).days)
+        d = min(cands or days, key=key)
+        self.last = d
+        return d.isoformat(), "day", pub, f"{name} ({h.get('rule', 'fixed')} rule); year from the anchor" + how
 
     def _period(self, g: dict, pub: date | None):
         """"The quarter", "the year-ago period", "the 1988 quarter", "year-earlier": the quarter in focus,
