@@ -93,3 +93,20 @@ def test_spelled_numbers_that_are_not_years():
     got = vals("Twenty six people died; nineteen twelve was the year the ship sank; twenty twenty was hard.", "en", "2020-02-26")
     assert "Twenty six" not in got
     assert got["nineteen twelve"] == "1912" and got["twenty twenty"] == "2020"
+
+
+@pytest.mark.parametrize("lang,text,anchor,expect", [
+    ("en", "Growth was fast in the nineties.", "2003-05-01", {"the nineties": "199"}),
+    ("de", "In den achtziger Jahren wuchs die Stadt.", "2020-01-01", {"den achtziger Jahren": "198"}),
+    ("es", "En los años sesenta la ciudad creció.", "2020-01-01", {"los años sesenta": "196"}),
+])
+def test_decades_in_words(lang, text, anchor, expect):
+    got = vals(text, lang, anchor)
+    for k, v in expect.items():
+        assert got.get(k) == v, got
+
+
+def test_durations_are_not_emitted_as_references():
+    got = vals("Over the past five years and in the past week prices rose; in the past, they fell.", "en", "2020-02-26")
+    assert "the past" not in got  # the start of a duration, not PAST_REF
+    assert got == {"in the past": "PAST_REF"}

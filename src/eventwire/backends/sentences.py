@@ -64,7 +64,9 @@ def split_paragraph(text: str, lang: str | None) -> list[str]:
     if lang == "vi":
         return _underthesea(text)
     if lang in PYSBD_LANGS:
-        return _pysbd(lang).segment(text)
+        # the processor's sentences, without Segmenter.segment's span search (one regex compiled per
+        # sentence and run over the whole text); align() finds the spans
+        return _pysbd(lang).processor(text).process()
     return [s.text for s in _spacy_sentencizer()(text).sents]
 
 

@@ -346,9 +346,17 @@ def clause_span(sent, head_i: int, offset: int = 0) -> tuple[int, int]:
     return tok.left_edge.idx + offset, tok.right_edge.idx + len(tok.right_edge.text) + offset
 
 
+def _doc_text(doc) -> str:
+    """Doc.text joins every token on each call; keep it once per parse."""
+    text = doc.user_data.get("eventwire_text")
+    if text is None:
+        text = doc.user_data["eventwire_text"] = doc.text
+    return text
+
+
 def _role(tok, reason: str, offset: int = 0) -> RoleSpan:
     s, e = _span_of(tok)
-    return RoleSpan(s + offset, e + offset, tok.doc.text[s:e], reason)
+    return RoleSpan(s + offset, e + offset, _doc_text(tok.doc)[s:e], reason)
 
 
 def english_speaker(sent, cue_start: int, cue_end: int, offset: int = 0) -> RoleSpan | None:

@@ -11,7 +11,9 @@ otherwise a day and month come out as "XXXX-MM-DD" (year unknown; the corpus sta
 
 Values follow TimeML/TIMEX3 where a calendar date cannot express them: "PRESENT_REF"/"PAST_REF"/
 "FUTURE_REF" (granularity "ref"), seasons "1998-SU" ("season"), ISO weeks "1998-W02" ("week"), quarters
-"1998-Q3" ("quarter"), decades "199" ("decade"). Only values `concrete()` accepts date events.
+"1998-Q3" ("quarter"), decades "199" ("decade"), centuries "19" ("century"). Only values `concrete()` accepts
+date events. Named days (dates.yaml `holidays`: fixed, nth weekday, Easter offset) resolve to their day in
+the explicit year or the year a month would take; lunar-calendar ones stay None (no offline converter).
 Which occurrence a year-less month, day or weekday means: a forward-looking word before it ("will",
 "until") picks the next one; else, where the language has a parser (dates.yaml `tense_parser`), the tense of
 the verb the expression modifies (timex/tense.py): past -> the most recent, future -> the next; else the
@@ -77,6 +79,7 @@ class LangRules:
     deadline_preps: frozenset = frozenset()  # "extended to Nov. 16": the verb's tense says nothing of the date
     holidays: dict[str, dict] = field(default_factory=dict)  # normalised name -> rule (dates.yaml `holidays`)
     century_words: dict[str, int] = field(default_factory=dict)  # "twentieth" -> 20
+    decade_words: dict[str, int] = field(default_factory=dict)  # "nineties" -> 9
 
 
 def _dateparser_names(lang: str) -> tuple[dict[str, int], dict[str, int]]:
@@ -181,7 +184,8 @@ def rules(lang: str | None) -> LangRules:
             rf"(?i){B}(?:(?P<c>{C})\s+(?:(?P<t>{T})(?:[-\s](?P<u>{U}))?|(?P<u2>{U}))|(?P<k>{_alt(sy.get('thousands') or {}) or NEVER})(?:\s+(?:and\s+)?(?P<u3>{U}))?){E}{NNA}")))
     for p in data.get("centuries") or ():  # groups n (digits or Roman numerals) or w (a word in century_words)
         pats.append(("century", regex.compile(rf"(?i){B}{PART}(?:{p}){E}")))
-    for p in data.get("decades") or ():  # groups dec ("1990") or dec2 ("90")
+    for p in data.get("decades") or ():  # groups dec ("1990"), dec2 ("90") or dw (a word in decade_words)
+        p = p.replace("DECADE_WORD", _alt(data.get("decade_words") or {}) or NEVER)
         pats.append(("decade", regex.compile(rf"(?i){B}{PART}(?:{p}){E}")))
     if data.get("dotted_day_month", True):  # "21.02" (not in English, where it is a decimal)
         pats.insert(-1, ("numeric", regex.compile(rf"(?<![\d/.,])(?P<a>\d{{1,2}})\.(?P<b>\d{{2}})(?![\d.,]\d){NNA}")))
@@ -231,7 +235,9 @@ def rules(lang: str | None) -> LangRules:
         pats.insert(0, ("relative", regex.compile(rf"(?i){B}(?:{_alt(relative)}){E}(?!-\w)")))
     refs = {str(w).lower(): k for k, ws in (data.get("refs") or {}).items() for w in ws}
     if refs:
-        pats.append(("ref", regex.compile(rf"(?i){B}(?:{_alt(refs)}){E}(?!-\w)")))  # not "now-cancelled"
+        # not "now-cancelled"; not the start of a duration ("the past five years", "the past week")
+        DUR = rf"(?!\s+(?:[\w-]+\s+)?(?:{UNIT}){E})" if units else ""
+        pats.append(("ref", regex.compile(rf"(?i){B}(?:{_alt(refs)}){E}(?!-\w){DUR}")))
     year_rel = {str(k).lower(): int(v) for k, v in (data.get("year_rel") or {}).items()}
     holidays = {_hol_key(n): h for h in data.get("holidays") or () for n in h.get("names") or ()}
     if holidays:
@@ -250,7 +256,8 @@ def rules(lang: str | None) -> LangRules:
                      {k: {str(w).lower(): int(n) for w, n in (v or {}).items()} for k, v in sy.items()},
                      {**ana_before, **ana_after}, data.get("tense_parser"),
                      frozenset(str(w).lower() for w in data.get("deadline_preps") or ()), holidays,
-                     {str(k).lower(): int(v) for k, v in (data.get("century_words") or {}).items()})
+                     {str(k).lower(): int(v) for k, v in (data.get("century_words") or {}).items()},
+                     {str(k).lower(): int(v) for k, v in (data.get("decade_words") or {}).items()})
 
 
 def _roman(s: str) -> int | None:
@@ -298,7 +305,18 @@ def holiday_date(h: dict, y: int) -> date | None:
 
 
 def extract(text: str, lang: str | None) -> list[Found]:
-    """Candidate time expressions, non-overlapping (longest first, then earliest)."""
+    """Candidate time expressions, non-overlapping (longest first, then earliest).
+
+    Cached per text: published@1 and dates@1 scan the same article; callers never mutate a Found."""
+    return list(_extract_cached(text, lang))
+
+
+@lru_cache(maxsize=16)
+def _extract_cached(text: str, lang: str | None) -> tuple[Found, ...]:
+    return tuple(_extract(text, lang))
+
+
+def _extract(text: str, lang: str | None) -> list[Found]:
     R = rules(lang)
     cands: list[Found] = []
     for kind, pat in R.patterns:
@@ -515,6 +533,8 @@ class Resolver:
                 return g["dec"][:3], "decade", None, "explicit decade"
             if pub is None:
                 return None, None, None, "two-digit decade and no anchor date"
+            if g.get("dw"):  # "the nineties"
+                g = {**g, "dec2": f"{self.R.decade_words[g['dw'].lower()]}0"}
             cent = pub.year // 100 - (int(g["dec2"]) > pub.year % 100)
             return f"{cent:02d}{g['dec2'][0]}", "decade", pub, "two-digit decade in the anchor's century or the one before"
         if k == "period":
@@ -657,7 +677,7 @@ class Resolver:
         recent one in a past-tense clause, the next one after a forward-looking cue, else the nearest)."""
         g, pub = f.groups, self.pub
         h = self.R.holidays[_hol_key(g["hol"])]
-        name = g["hol"]
+        name = g["hol"] + (f" [{h['note']}]" if h.get("note") else "")  # "[US]": whose holiday is assumed
         if h.get("rule") == "lunar":
             return None, None, None, f"{name}: lunar-calendar date, not computed (no offline converter)"
         if g.get("year"):

@@ -76,8 +76,9 @@ def _text_dates(text: str, lang: str | None, extra_year: int | None) -> list[tup
     for f in found:
         if f.kind in ("date", "iso", "numeric") and (f.groups.get("year") or f.groups.get("wd")):
             v, gran, _, _ = res.resolve(f)
-            if v and gran == "day":
-                out.append((_to_date(v), text[f.start:f.end]))
+            d = _to_date(v) if v and gran == "day" else None
+            if d is not None:  # "XXXX-MM-DD" (year unknown) is no evidence of a publication day
+                out.append((d, text[f.start:f.end]))
     return out
 
 
