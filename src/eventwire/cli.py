@@ -39,6 +39,15 @@ def _settings(config: Optional[Path]):
     return load_settings(config)
 
 
+def _existing_store(db: Optional[str], config: Optional[Path], hint: str = "") -> str:
+    """The store path from --db or settings; exits with a usage error when there is no store there."""
+    path = db or _settings(config).get("store.path")
+    if not Path(path).exists():
+        console.print(f"[red]no store at {path}[/red]" + hint.format(path=path))
+        raise typer.Exit(EXIT_USAGE)
+    return path
+
+
 def _fail(exc: Exception) -> None:
     if isinstance(exc, EventwireError):
         console.print(f"[red]error {exc.code}[/red] ({exc.reason}): {exc.message}")
@@ -125,11 +134,7 @@ def stats(
     """Counts in the store: articles by language, source and format; rejects by reason (listed)."""
     from eventwire.store import Store
 
-    settings = _settings(config)
-    path = db or settings.get("store.path")
-    if not Path(path).exists():
-        console.print(f"[red]no store at {path}[/red]; run `eventwire run PATH --db {path}` first")
-        raise typer.Exit(EXIT_USAGE)
+    path = _existing_store(db, config, "; run `eventwire run PATH --db {path}` first")
     with Store(path, read_only=True) as store:
         data = store.stats()
         data["rejects"] = store.rejects()
@@ -155,11 +160,7 @@ def export(
     if fmt not in EXPORTERS:
         console.print(f"[red]unknown format {fmt!r}[/red]; choose one of: {', '.join(sorted(EXPORTERS))}")
         raise typer.Exit(EXIT_USAGE)
-    settings = _settings(config)
-    path = db or settings.get("store.path")
-    if not Path(path).exists():
-        console.print(f"[red]no store at {path}[/red]")
-        raise typer.Exit(EXIT_USAGE)
+    path = _existing_store(db, config)
     with Store(path, read_only=True) as store:
         if output:
             with output.open("w", encoding="utf-8") as fh:
@@ -265,11 +266,7 @@ def dyad(
     if by not in ("day", "week", "month"):
         console.print(f"[red]--by must be day, week or month[/red], not {by!r}")
         raise typer.Exit(EXIT_USAGE)
-    settings = _settings(config)
-    path = db or settings.get("store.path")
-    if not Path(path).exists():
-        console.print(f"[red]no store at {path}[/red]")
-        raise typer.Exit(EXIT_USAGE)
+    path = _existing_store(db, config)
     with Store(path, read_only=True) as store:
         if not store.table_exists("dyad_events"):
             console.print("no corpus results in this store; run `eventwire corpus --db FILE` first")

@@ -16,6 +16,7 @@ class PublishedStage(BaseStage):
     provides = frozenset({"published"})
 
     def process(self, doc: AnalyzedArticle) -> None:
+        from eventwire.ingest.pubdate import caption_bound
         from eventwire.timex.published import infer_from_text
 
         art = doc.article
@@ -23,14 +24,8 @@ class PublishedStage(BaseStage):
             return
         sents = [(s.start, s.end) for s in doc.sentences]
         captions = [b.text for b in art.removed if b.kind == "caption"]
-        found = infer_from_text(art.text, art.language, not_before=_not_before(captions), sentences=sents,
+        found = infer_from_text(art.text, art.language, not_before=caption_bound(captions), sentences=sents,
                                 captions=captions)
         if found is not None:
             doc.update_article(published=found)
 
-
-def _not_before(captions: list[str]) -> str | None:
-    """A lower bound on publication from ingest's caption dates (kept on the article's removed captions)."""
-    from eventwire.ingest.pubdate import caption_bound
-
-    return caption_bound(captions)
