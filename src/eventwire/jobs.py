@@ -103,19 +103,22 @@ def run(
 
 
 def run_corpus_stages(store, settings: Settings) -> dict[str, Any]:
-    """Corpus stages (dedup, stories, merging, claims) when that package provides them."""
+    """Outlet local lexicon over the stored places, then the corpus stages (dedup, stories, merging, claims)
+    when that package provides them."""
+    from eventwire.geo.outlet import repair_store
+
+    place_repairs = repair_store(store)
     try:
         from eventwire.corpus import run_all
     except ImportError:
-        return {}
-    return run_all(store, settings)
+        return {"place_repairs": place_repairs}
+    return {**run_all(store, settings), "place_repairs": place_repairs}
 
 
 def analyze(paths: Iterable[str], *, settings: Settings | None = None) -> dict[str, Any]:
     """Full analysis of the given inputs as plain data, with no database."""
     settings = settings or load_settings()
     pipeline = Pipeline.from_names(stage_names(settings), settings)
-    articles: list[dict[str, Any]] = []
     rejects: list[dict[str, Any]] = []
     analyzed: list[AnalyzedArticle] = []
     for item in read_inputs(list(paths), max_bytes=settings.get("ingest.max_bytes"),
@@ -125,8 +128,11 @@ def analyze(paths: Iterable[str], *, settings: Settings | None = None) -> dict[s
             rejects.append(reject_to_dict(res))
         else:
             analyzed.append(res)
-            articles.append(analyzed_to_dict(res))
             rejects.extend(reject_to_dict(f) for f in res.flags)
+    from eventwire.geo.outlet import repair_docs
+
+    repair_docs(analyzed)  # outlet local lexicon: places (and event locations) across the set, by outlet
+    articles = [analyzed_to_dict(res) for res in analyzed]
     out: dict[str, Any] = {"articles": articles, "rejects": rejects, "stages": pipeline.versions}
     try:
         from eventwire.corpus import analyze_set

@@ -40,3 +40,36 @@ def test_unknown_rule_shapes_leave_the_ruler_alone():
     ruler = nlp.add_pipe("attribute_ruler")
     ruler.add([[{"TEXT": {"REGEX": "^A"}}]], {"POS": "NOUN"})
     assert speed_up_attribute_ruler(ruler) is False
+
+
+def _sample_english_articles(core_pipeline):
+    from eventwire.ingest.readers import read_inputs
+    from eventwire.model import RawDocument
+    from tests.conftest import ROOT
+
+    raws = [d for d in read_inputs([str(ROOT / "samples" / "corpus")]) if isinstance(d, RawDocument)]
+    docs = [core_pipeline.analyze(r) for r in raws]
+    return [d for d in docs if getattr(d, "article", None) is not None and d.article.language == "en"]
+
+
+def _everything_read_downstream(sp):
+    return ([(t.idx, t.text, t.tag_, t.pos_, str(t.morph), t.lemma_, t.dep_, t.head.i, t.ent_type_, t.ent_iob_,
+              t.is_sent_start) for t in sp], [(e.start_char, e.end_char, e.label_) for e in sp.ents])
+
+
+def test_batched_fast_parse_equals_the_plain_pipeline_on_our_samples(models, core_pipeline):
+    """mentions@1 parses a batch with nlp.pipe and the lookup AttributeRuler; every annotation later
+    stages read (tags, POS, morphology, lemmas, arcs, sentence starts, entities) must equal what the
+    model as shipped gives one article at a time."""
+    from eventwire.model import AnalyzedArticle
+    from eventwire.stages.mentions import SPACY_DISABLE, spacy_docs
+
+    plain, _fast = models
+    arts = _sample_english_articles(core_pipeline)
+    assert len(arts) >= 8  # the English sample articles, plus feed records
+    docs = [AnalyzedArticle(raw=a.raw, article=a.article) for a in arts]
+    spacy_docs(docs)
+    assert all(d.notes.get("spacy") is not None for d in docs)
+    for d in docs:
+        want = plain(d.article.text, disable=list(SPACY_DISABLE))
+        assert _everything_read_downstream(d.notes["spacy"]) == _everything_read_downstream(want), d.raw.path

@@ -44,3 +44,11 @@ def test_acled_rules():
     assert o.acled_subtype("PROTEST", "demo", [], [], [], [], {})[0] == "PEACE_PROTEST"
     assert o.acled_subtype("COERCE", "arrest", [], [], [], [], {})[0] == "ARREST"
     assert o.acled_subtype("CONSULT", "phone", [], [], [], [], {})[0] is None
+
+
+def test_embargo_code_163_maps_to_sanction():
+    # CAMEO 163 (impose embargo, boycott or sanctions) is SANCTION, as its root 16 and PLOVER's SANCTION type
+    row = o.cameo_to_plover("163")
+    assert row["type"] == "SANCTION" and row["mode"] in o.modes("SANCTION")
+    assert o.cameo_to_plover("1631")["type"] == "SANCTION"  # sub-codes fall back to their 3-digit parent
+    assert o.cameo_to_plover("164")["type"] == "SANCTION" and o.cameo_to_plover("172")["type"] == "COERCE"

@@ -49,3 +49,11 @@ def test_needs_data():
 def test_rejects_unknown_task():
     with pytest.raises(ConfigError):
         run_suite("acled", data=FIXTURE, task="nope")
+
+
+def test_reports_the_seen_label_subset_separately():
+    # CASE 2021 scored 25 seen labels and all 30 apart; rows outside the 25 count only in the overall figure
+    m = run_suite("acled", data=FIXTURES / "with_unseen_labels.tsv")
+    assert m["snippets"] == 4 and m["seen.snippets"] == 2 and m["seen.labels"] == 25
+    assert m["seen.accuracy"] >= m["accuracy"]
+    assert "f1.DIPLO" in m and "f1.AIR_STRIKE" in m

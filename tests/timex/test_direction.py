@@ -90,3 +90,33 @@ def test_weekday_in_a_present_tense_clause_is_scheduled():
     assert vals("The two ministers met separately on Monday with the envoy.")["Monday"] == "2021-11-01"
     # a month in a present-tense clause keeps the nearest-month rule
     assert vals("The museum reopens in October.")["October"] == "2021-10"
+
+
+# --- cue scope (English parse): a forward-looking word counts only where it governs the expression
+
+def test_a_cue_in_another_clause_does_not_govern_the_date():
+    # "would" governs "appeal", not the participle clause that "Wednesday" dates
+    assert vals("The union said it would appeal the ruling, issued Wednesday by the court.")["Wednesday"] == "2021-11-03"
+    # a cue inside the reported clause says nothing of when it was said
+    assert vals("The carmaker announced on Friday that it intends to buy the plant.")["Friday"] == "2021-10-29"
+
+
+def test_a_cue_far_back_in_the_sentence_still_governs_its_complement():
+    text = "Farmers were planning to block the main road into the provincial capital on Monday."
+    assert vals(text)["Monday"] == "2021-11-08"
+    text = "He will lead a trade delegation to the regional summit in the capital in February."
+    assert vals(text, anchor="2021-03-10")["February"] == "2022-02"
+
+
+def test_a_cue_after_a_fronted_date_and_non_temporal_next():
+    # the fronted date frames the (past) planning, not the planned payment
+    assert vals("On Friday, the ministry planned to publish the figures.")["Friday"] == "2021-10-29"
+    assert vals("Protesters gathered next to the embassy on Monday.")["Monday"] == "2021-11-01"
+
+
+def test_the_day_before_an_event_in_apposition_to_a_date_is_that_date():
+    got = vals("The suspect was last seen Oct. 20, the day before police issued a warrant.")
+    assert got["the day before"] == "2021-10-20"
+    # on its own it still counts back from the date in focus
+    assert vals("Talks began Oct. 20. The day before, rebels shelled the town.")["The day before"] == "2021-10-19"
+    assert vals("He died on Oct. 20; friends gathered the day after his death.")["the day after"] == "2021-10-21"

@@ -138,5 +138,17 @@ def test_years_written_in_words():
     got = vals("In nineteen ninety-six the plant closed; by the year two thousand and one it had reopened. "
                "Twenty ten people came.")
     assert got["nineteen ninety-six"] == ("1996", "year")
-    assert got["two thousand and one"] == ("2001", "year")
+    # "the year" and a spelled year are one expression (not "the year" in focus plus a year)
+    assert got["the year two thousand and one"] == ("2001", "year")
     assert "Twenty ten" not in got  # a count before a noun, not a year
+    got = vals("Oil last traded there in the winter of nineteen ninety-four. January nineteen ninety-seven: a bomb.")
+    assert got["the winter of nineteen ninety-four"] == ("1994-WI", "season")
+    assert got["January nineteen ninety-seven"] == ("1997-01", "month")
+
+
+def test_recent_and_vague_spans_are_past_references_but_most_recent_is_not():
+    got = vals("The recent sale of the unit, its most recent model and losses over the past few months.")
+    assert got["recent"] == ("PAST_REF", "ref")
+    assert got["the past few months"] == ("PAST_REF", "ref")
+    assert "most recent" not in got and "recent" in got  # "most recent" (latest) is dropped, not a ref
+    assert len([t for t in find_times("its most recent model", "en", PUB)]) == 0

@@ -3,7 +3,11 @@
 Reads training/events/data/*.jsonl (our own labelled sentences; fields: text, lang, event_type, mode,
 context, ...). codebook*_<lang>.jsonl cover CAMEO/PLOVER sub-categories in formal wire-service phrasing
 (intentions = AGREE, conditional coercion = THREATEN, refusals = REJECT, easing restrictions = CONCEDE,
-allowing access = RETREAT, cutting aid/links = SANCTION, ...), written for this project. Labels follow the
+allowing access = RETREAT, cutting aid/links = SANCTION, ...), written for this project. codebook8_<lang>.jsonl
+add wire-service style for the confusable pairs (long attributed sentences, passive voice, nominalisations,
+headlines): indictments/lawsuits/hearings (ACCUSE) vs arrests, bans, sieges (COERCE); conditional threats vs
+promises; cut ties/aid/links (SANCTION); build-ups, alerts, exercises (MOBILIZE); releases, access, lifted
+blockades/embargoes (RETREAT); eased curfews and bans, demands met (CONCEDE); AID vs COOPERATE vs SUPPORT. Labels follow the
 PLOVER manual: a completed signing/ratification is SUPPORT, a promise to sign AGREE (rows relabelled
 Nov 2026 carry a note saying so).
 Reproducible: fixed seed, sorted input, data hash recorded in events.meta.json with the

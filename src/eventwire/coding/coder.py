@@ -30,6 +30,7 @@ log = logging.getLogger(__name__)
 TYPE_MIN = 0.30  # minimum probability for the top type
 EXTRA_MIN = 0.25  # a second type in the same sentence needs this much and its own trigger
 ALT_MIN = 0.15  # an uncertain top type gives way to a type whose own trigger fired, if at least this
+PHRASE_LEN = 2  # a trigger spanning more than this many extra tokens is a verb-object phrase
 CONTEXT_MIN = 0.35
 CASUALTY_TYPES = {"ASSAULT"}
 ARREST_TYPES = {"COERCE", "PROTEST"}
@@ -66,23 +67,20 @@ def _in(span_start: int, span_end: int, w: Work) -> bool:
     return w.start <= span_start and span_end <= w.end
 
 
-DATELINE_DASHES = (" - ", " – ", " — ")
+def dateline_end(w: Work, doc: AnalyzedArticle | None = None) -> int:
+    """Article offset where a dateline opening the sentence ("ANKARA (Reuters) - ", "ISTANBUL/BEIRUT, Oct 27 -")
+    ends, else the sentence start. Place names in a dateline are not event participants. The article's
+    datelines come from eventwire.ingest.dateline (found once per article); without a doc, the sentence
+    alone is checked."""
+    from eventwire.ingest.dateline import detect, for_article
 
-
-def dateline_end(w: Work) -> int:
-    """Article offset where a leading dateline ("ANKARA (Reuters) - ", "ISTANBUL/BEIRUT, Oct 27 -") ends,
-    else the sentence start. Place names in a dateline are not event participants."""
-    head = w.text[:90]
-    first = head.split()[0] if head.split() else ""
-    letters = [c for c in first if c.isalpha()]
-    if len(letters) < 3 or not all(c.isupper() for c in letters):
-        return w.start
-    cut = min((head.find(d) for d in DATELINE_DASHES if head.find(d) > 0), default=-1)
-    return w.start + cut + 3 if cut > 0 else w.start
+    if doc is None or doc.article is None:
+        return w.start + max((d.end for d in detect(w.text)), default=0)
+    return max([d.end for d in for_article(doc) if d.start < w.end and w.start < d.end], default=w.start)
 
 
 def _candidates(doc: AnalyzedArticle, w: Work) -> list[Candidate]:
-    lo = dateline_end(w)
+    lo = dateline_end(w, doc)
     cands = [Candidate(a.start, a.end, a.text, a) for a in doc.actors if _in(a.start, a.end, w) and a.start >= lo]
     if not cands:
         cands = [Candidate(m.start, m.end, m.text, m) for m in doc.mentions if _in(m.start, m.end, w)
@@ -208,17 +206,54 @@ def _types_for(w: Work) -> list[tuple[str, float, str]]:
     out = []
     if top == onto.NONE or p < TYPE_MIN:
         alt = sorted(((v, k) for k, v in probs.items() if k != onto.NONE and k in trig_types), reverse=True)
-        if not alt or alt[0][0] < ALT_MIN or (top == onto.NONE and p >= 0.6):
+        if top == onto.NONE and p >= 0.6:
             return []
+        if not alt or alt[0][0] < ALT_MIN:
+            # a verb-object phrase trigger ("restored full diplomatic ties") is precise lexical evidence where a
+            # single word is not: it stands when the classifier is unsure, if it gives the type any mass
+            phr = sorted(((probs.get(h.label, 0.0), h.label, h) for h in w.event_hits if h.last - h.first >= PHRASE_LEN),
+                         key=lambda x: -x[0])
+            if not phr or phr[0][0] < CLAUSE_MIN:
+                return []
+            p, top, h = phr[0]
+            return [(top, p, f"type {top} p={p:.2f}: phrase trigger {w.text[h.start - w.start:h.end - w.start]!r}, "
+                             f"classifier unsure (top {best_type(w.pred)[0]})")]
         p, top = alt[0]
         reason = f"type {top} p={p:.2f} (classifier; NONE/low top, trigger present)"
     else:
         reason = f"type {top} p={p:.2f} (classifier)"
+    shadowed = top
+    sub = _subsumed(w, top, probs)
+    if sub is not None:  # the phrase decides the type; the classifier's confidence in an event stays
+        top, p, reason = sub[0], p * 0.9, sub[2] + f" (confidence from the classifier's {shadowed} p={p:.2f})"
     out.append((top, p, reason))
     for k, v in sorted(probs.items(), key=lambda kv: -kv[1]):
-        if k not in (top, onto.NONE) and v >= EXTRA_MIN and k in trig_types:
+        if k not in (top, shadowed, onto.NONE) and v >= EXTRA_MIN and k in trig_types:
             out.append((k, v, f"second type {k} p={v:.2f} with its own trigger"))
     return out
+
+
+def _subsumed(w: Work, top: str, probs: dict[str, float]) -> tuple[str, float, str] | None:
+    """The top type's every trigger lies inside a longer phrase trigger of another type ("withdraw" in
+    "withdrew its inspectors", "restrictions" in "cancelled restrictions"): the phrase is the more specific
+    reading and wins when the classifier gives its type at least ALT_MIN."""
+    own = [h for h in w.event_hits if h.label == top]
+    if not own:
+        return None
+    best = None
+    for h in own:
+        cover = [x for x in w.event_hits if x.label != top and x.first <= h.first and h.last <= x.last
+                 and x.last - x.first > h.last - h.first]
+        if not cover:
+            return None
+        x = max(cover, key=lambda c: probs.get(c.label, 0.0))
+        if best is None or probs.get(x.label, 0.0) > probs.get(best.label, 0.0):
+            best = x
+    q = probs.get(best.label, 0.0)
+    if q < ALT_MIN:
+        return None
+    cue = w.text[best.start - w.start:best.end - w.start]
+    return best.label, q, f"type {best.label} p={q:.2f}: phrase trigger {cue!r} contains every {top} trigger"
 
 
 WRAPPERS = {"AGREE": "future", "THREATEN": "future", "REQUEST": "future", "REJECT": "negated",
@@ -241,7 +276,7 @@ def _wrapped(w: Work, types: list[tuple[str, float, str]], lang: str, cs=None) -
     if not types:
         return types, {}
     verb_final = (lang_file(lang, "roles") or {}).get("order") == "SOV"
-    demanded = _demanded(w, types, lang, cs) or _threatened(w, types, lang, cs)
+    demanded = _demanded(w, types, lang, cs) or _threatened(w, types, lang, cs) or _refused(w, types, lang, verb_final)
     if demanded is not None:
         return demanded
     if types[0][0] in WRAPPERS:
@@ -252,6 +287,9 @@ def _wrapped(w: Work, types: list[tuple[str, float, str]], lang: str, cs=None) -
     for h in w.event_hits:
         if h.label not in WRAPPERS or top not in WRAP_CONTENT.get(h.label, {top}):
             continue
+        if any(x.label == top and x.first <= h.first and h.last <= x.last and x.last - x.first > h.last - h.first
+               for x in content):
+            continue  # the wrapper word is the object inside the act's own phrase ("ein Abkommen ... unterzeichnet")
         for c in content:
             d = (h.first - c.last) if verb_final else (c.first - h.last)
             if 0 < d <= WRAP_WINDOW and (best is None or d < best[1]):
@@ -320,28 +358,130 @@ def _threatened(w: Work, types: list[tuple[str, float, str]], lang: str, cs) -> 
     from eventwire.coding.modality import decide
 
     top, p, reason = types[0]
-    if cs is None:
+    if top == "THREATEN" and cs is not None and not any(h.label == "THREATEN" for h in w.event_hits):
+        # no threat word: the classifier read the announced act as the threat; decide it from the act's
+        # trigger as if the act were on top, so the threat is asserted and the act keeps its modality
+        act = next((h.label for h in w.event_hits if h.label in THREAT_TYPES), None)
+        if act is not None:
+            pa = w.pred.type_probs.get(act, 0.0) if w.pred is not None else 0.0
+            rest = [t for t in types[1:] if t[0] != act]
+            return _threatened(w, [(act, pa, f"type {act} p={pa:.2f} (trigger of the announced act)")] + rest,
+                               lang, cs)
+    if cs is None or top in NOT_DEMANDED:
         return None
-    if top not in THREAT_TYPES:
+    agree = [h for h in w.event_hits if h.label == "AGREE"]
+    if top == "AGREE" and not (agree and all("intent" in h.pattern.tags for h in agree)):
+        return None  # a real promise or deal; only "ready/prepared to <conflictual act>" is read as a threat
+    cond = _threat_condition(w, lang)
+    if top not in THREAT_TYPES and top != "AGREE" and cond is None:
         return None
     # the classifier may name the act differently from its trigger ("bloqueará": a PROTEST trigger, COERCE)
-    content = ([h for h in w.event_hits if h.label == top]
+    content = ([h for h in w.event_hits if h.label == top and top != "AGREE"]
                or [h for h in w.event_hits if h.label in THREAT_TYPES])
     if not content:
         return None
     verb_final = (lang_file(lang, "roles") or {}).get("order") == "SOV"
     c0 = content[0]
+    if cond is not None and cond.first <= c0.last and not verb_final:
+        cond = None  # in SVO languages the condition follows the announced act
+        if top not in THREAT_TYPES and top != "AGREE":
+            return None
+    if top == "AGREE":
+        # the act the readiness cue governs is the nearest other trigger after it (before it, verb-final):
+        # "prepared to impose martial law" threatens; "ready to contribute troops", "prepared to lift" do not
+        ok = False
+        for h in agree:
+            if verb_final:
+                nxt = max((x for x in w.event_hits if x.label != "AGREE" and x.last < h.first), key=lambda x: x.last, default=None)
+            else:
+                nxt = min((x for x in w.event_hits if x.label != "AGREE" and x.first > h.last), key=lambda x: x.first, default=None)
+            if nxt is not None and nxt.label in THREAT_TYPES and abs(nxt.first - h.first) <= WRAP_WINDOW + 2:
+                ok, c0, content = True, nxt, [nxt]
+        if not ok:
+            return None
     for x in w.event_hits:  # a refusal/demand/promise word governing the act decides instead
         d = (x.first - c0.last) if verb_final else (c0.first - x.last)
-        if x.label in ("REJECT", "REQUEST", "AGREE") and 0 < d <= WRAP_WINDOW:
+        # "ready to / prepared to impose curfew" is a readiness to act, not a promise: it stays a threat
+        if x.label in ("REJECT", "REQUEST", "AGREE") and 0 < d <= WRAP_WINDOW and "intent" not in x.pattern.tags:
             return None
     m = decide(cs, content[0].first, content[0].last, lang, None, None)
+    if top == "AGREE" and m.modality in ("asserted", "claimed"):  # "prepared to impose ...": the act is ahead
+        m.modality = "future"
+        m.reasons.append("the act follows a readiness cue")
+    if cond is not None and m.modality in ("asserted", "claimed"):  # a conditional act is not yet a fact
+        m.modality = "hypothetical"
     if m.modality not in ("future", "hypothetical"):
         return None
+    if cond is not None:  # "will withdraw its force unless ...": the act is announced on a condition
+        m.reasons.append(f"condition {w.text[cond.start - w.start:cond.end - w.start]!r} after the act")
     pt = w.pred.type_probs.get("THREATEN", 0.0) if w.pred is not None else 0.0
+    if top == "AGREE":  # the readiness is the threat; the act it announces is kept, not the AGREE reading
+        act = c0.label
+        pa = w.pred.type_probs.get(act, 0.0) if w.pred is not None else 0.0
+        return ([("THREATEN", max(p, pt), f"type THREATEN: readiness to {act} ({m.reasons[-1]}; classifier AGREE "
+                                          f"p={p:.2f})"),
+                 (act, max(pa, CLAUSE_MIN), f"type {act} p={pa:.2f}: the act announced ({m.modality})")]
+                + [t for t in types[1:] if t[0] not in ("THREATEN", "AGREE", act)]), {act: m.modality}
     return ([("THREATEN", max(p, pt), f"type THREATEN: {top} announced as {m.modality} ({m.reasons[-1]})"),
              (top, p * 0.9, reason + f"; stated as {m.modality}")]
             + [t for t in types[1:] if t[0] not in ("THREATEN", top)]), {top: m.modality}
+
+
+COOPERATIVE = {"AGREE", "CONCEDE", "RETREAT", "AID", "COOPERATE", "SUPPORT", "CONSULT"}
+
+
+def _refused(w: Work, types: list[tuple[str, float, str]], lang: str, verb_final: bool):
+    """A cooperative act stated as not going to happen or having failed ("will not accept", "failed to reach
+    an agreement", "no logró un acuerdo"): declining or failing to cooperate is REJECT (CAMEO 12); the act
+    is kept as a negated event. Cue lists: event_cues.yaml refusal (before the act) and refusal_suffixes
+    (on the act or the word after it, for suffixing languages)."""
+    from eventwire.coding.lexicon import cue_matcher
+
+    top, p, reason = types[0]
+    if top not in COOPERATIVE:
+        return None
+    content = [h for h in w.event_hits if h.label == top]
+    if not content:
+        return None
+    c0 = content[0]
+    m = cue_matcher(lang, "event_cues", ("refusal",))
+    cue = None
+    window = int((lang_file(lang, "event_cues") or {}).get("window") or 6)
+    for h in (m.find(w.tokens) if m is not None else ()):
+        gap = w.text[w.tokens[min(h.last, c0.first)].end - w.start:w.tokens[c0.first].start - w.start]
+        # the cue may end on the act's own trigger ("không đạt được" over "đạt được")
+        if h.first < c0.first and c0.first - h.last <= window and not any(ch in gap for ch in ",;:"):
+            cue = w.text[h.start - w.start:h.end - w.start]
+    if cue is None:
+        sufs = tuple((lang_file(lang, "event_cues") or {}).get("refusal_suffixes") or ())
+        after = w.tokens[c0.first:min(len(w.tokens), c0.last + 3)]
+        t = next((t for t in after if sufs and t.text.endswith(sufs)), None) if verb_final or sufs else None
+        if t is None:
+            return None
+        cue = w.text[t.start - w.start:t.end - w.start]
+    pr = w.pred.type_probs.get("REJECT", 0.0) if w.pred is not None else 0.0
+    return ([("REJECT", max(p, pr), f"type REJECT: the {top} act is refused or failed ({cue!r}; classifier REJECT "
+                                    f"p={pr:.2f})"),
+             (top, p * 0.9, reason + f"; refused ({cue!r})")]
+            + [t for t in types[1:] if t[0] not in ("REJECT", top)]), {top: "negated"}
+
+
+def _threat_condition(w: Work, lang: str):
+    """A condition attached to an announced act ("unless", "or else", "a menos que"): event_cues.yaml
+    threat_conditions. Announcing an act on a condition is a threat (CAMEO 13)."""
+    from eventwire.coding.lexicon import cue_matcher
+
+    from eventwire.coding.lexicon import Pattern
+
+    m = cue_matcher(lang, "event_cues", ("threat_conditions",))
+    hits = m.find(w.tokens) if m is not None else []
+    if hits:
+        return hits[0]
+    sufs = tuple((lang_file(lang, "event_cues") or {}).get("threat_condition_suffixes") or ())
+    for t in w.tokens if sufs else ():  # "durmazsa" (if it does not stop)
+        if t.text.endswith(sufs):
+            return Hit(Pattern((), "threat_conditions"), t.i, t.i, t.start, t.end)
+    return None
 
 
 def _embedded_under_top(w: Work, types: list[tuple[str, float, str]], verb_final: bool) -> tuple[list, dict[str, str]]:
@@ -434,6 +574,57 @@ def _anchors(w: Work, etype: str) -> list[Hit]:
     return out
 
 
+# ---------------------------------------------------------------- triggers inside proper names
+
+def _name_rule(lang: str) -> frozenset[str] | None:
+    """Connector words inside multi-word names ("Agency for Development and Cooperation") for languages
+    whose script capitalises names only (event_triggers.yaml `capitalised_names`); None = no name rule."""
+    cfg = (lang_file(lang, "event_triggers") or {}).get("capitalised_names")
+    if not cfg:
+        return None
+    return frozenset(str(c).lower() for c in (cfg.get("connectors") or ()))
+
+
+def _cap(tok: Token, text: str) -> bool:
+    w = text[tok.start:tok.end]
+    return w[:1].isupper() and not w.isupper()
+
+
+def _inside_name(h: Hit, toks: list[Token], text: str, connectors: frozenset[str]) -> bool:
+    """A trigger word written as part of a capitalised name ("West Bank", "Canadian Press", "the Ceasefire
+    Violations Committee", "Askar Akayev") names an entity, it is not the event predicate. Needs every
+    word of the hit capitalised (not sentence-initial) next to another capitalised word, possibly across one
+    connector; headline-style sentences (most words capitalised) are left alone."""
+    if h.first == 0 or not all(_cap(toks[i], text) for i in range(h.first, h.last + 1)):
+        return False
+    words = [t for t in toks if any(c.isalpha() for c in t.text)]
+    caps = sum(_cap(t, text) for t in words)
+    if len(words) - caps < 3 or caps > 0.75 * len(words):  # title case: few lower-case words
+        return False
+
+    def cap_at(i: int) -> bool:
+        return 0 <= i < len(toks) and _cap(toks[i], text) and toks[i].text not in connectors
+
+    def near(i: int, step: int) -> bool:
+        if cap_at(i):
+            return True
+        return 0 <= i < len(toks) and toks[i].text in connectors and cap_at(i + step)
+    return near(h.first - 1, -1) or near(h.last + 1, 1)
+
+
+def _attributive(h: Hit, toks: list[Token], text: str, sufs: tuple[str, ...] = ()) -> bool:
+    """A participle hyphenated to a capitalised name ("the Israeli-occupied territories", "US-backed") is
+    an attributive compound describing a place or group, not the sentence's event."""
+    i = h.first
+    if i == 0 or h.last != h.first:
+        return False
+    prev, tok = toks[i - 1], toks[i]
+    if text[prev.end:tok.start] != "-":
+        return False
+    # "the long-threatened invasion": a hyphenated participle (event_triggers.yaml hyphen_participles)
+    return _cap(prev, text) or bool(sufs and tok.text.endswith(sufs))
+
+
 # ---------------------------------------------------------------- main
 
 def code_article(doc: AnalyzedArticle, model: Any = "default") -> list[Event]:
@@ -449,10 +640,15 @@ def code_article(doc: AnalyzedArticle, model: Any = "default") -> list[Event]:
     text = art.text
     works: list[Work] = []
     quiet: list[Work] = []  # sentences with no trigger: only read for denials of earlier claims
+    names = _name_rule(lang)
+    hyph = tuple((lang_file(lang, "event_triggers") or {}).get("hyphen_participles") or ())
     for s in doc.sentences:
         stext = text[s.start:s.end]
         toks = tokenize(stext, lang, s.start)
         hits = matcher.find(toks)
+        if names is not None:
+            hits = [h for h in hits if h.label.startswith("tag:") or not (_inside_name(h, toks, text, names)
+                                                                         or _attributive(h, toks, text, hyph))]
         if any(not h.label.startswith("tag:") for h in hits):
             works.append(Work(s.index, s.start, s.end, stext, toks, hits))
         else:
@@ -482,10 +678,11 @@ def code_article(doc: AnalyzedArticle, model: Any = "default") -> list[Event]:
         for etype, p, treason in types:
             for ev in _events_for_type(doc, w, etype, p, treason, cs, attribution, speaker_span,
                                        parses.get(w.index), lang, published):
-                if (forced and etype == types[0][0] and etype not in forced and ev.modality in ("future", "hypothetical")
+                if (forced and etype == types[0][0] and etype not in forced
+                        and ev.modality in ("future", "hypothetical", "negated")
                         and not any(h.label == etype for h in w.event_hits)):
-                    # a demand/threat read off the framing of another act: its own trigger is that act's,
-                    # whose future/conditional form is what makes it a threat; the speech act itself happened
+                    # a demand/threat/refusal read off the framing of another act: its own trigger is that act's,
+                    # whose future/conditional/negated form is what makes it so; the speech act itself happened
                     m = "claimed" if ev.claim_status == "claimed" else "asserted"
                     ev = replace(ev, modality=m, reasons=ev.reasons + (
                         f"modality={m}: the {etype} is the act of announcing; the {ev.modality} cue belongs to the embedded act",))
@@ -717,7 +914,7 @@ def _role_groups(doc, w: Work, etype: str, anchors: list[Hit], parse, speaker_sp
             for x in _clean(sp, w, speaker_span, known):
                 if not any(x.start < y.end and y.start < x.end for y in bucket):
                     bucket.append(x)
-    lo = dateline_end(w)
+    lo = dateline_end(w, doc)
     out = []
     for h, a_sp, r_sp, rs, key in groups.values():
         a_sp = [a for a in a_sp if a.start >= lo]

@@ -1,8 +1,10 @@
 """Tokens and phrase patterns for the per-language data files.
 
 A pattern is a phrase of whitespace-separated token patterns: "kill*" (prefix), "*rá" (suffix),
-"*" (any one token), or an exact word. Arabic-style clitics listed in a language's event_triggers.yaml
-are stripped from text tokens as alternatives before matching.
+"*" (any one token), "~" (a gap of zero to GAP_MAX tokens: "restor* ~ ties" = restore ties / restore full
+diplomatic ties), or an exact word. Arabic-style clitics listed in a language's event_triggers.yaml
+are stripped from text tokens as alternatives before matching, and its `verb_prefixes` (future marker,
+imperfect person prefixes) let past-tense/masdar stems match imperfect and future verbs.
 """
 from __future__ import annotations
 
@@ -14,6 +16,7 @@ from functools import lru_cache
 from eventwire.resources import lang_file
 
 TOKEN_RE = re.compile(r"\w+(?:['’]\w+)*", re.UNICODE)
+GAP_MAX = 3  # "~": modifiers between a verb and its object ("restore full diplomatic ties")
 
 
 @dataclass(frozen=True)
@@ -45,7 +48,7 @@ def tokenize(text: str, lang: str | None = None, offset: int = 0) -> list[Token]
 
 @dataclass(frozen=True)
 class TokPat:
-    kind: str  # exact, prefix, suffix, any
+    kind: str  # exact, prefix, suffix, any, gap
     value: str
 
     def match(self, tok: str) -> bool:
@@ -63,6 +66,10 @@ def compile_phrase(phrase: str, lang: str | None = None) -> tuple[TokPat, ...]:
     for raw in normalise(phrase, lang).split():
         if raw == "*":
             out.append(TokPat("any", ""))
+            continue
+        if raw == "~":
+            if out:  # a gap never starts a phrase
+                out.append(TokPat("gap", ""))
             continue
         core = [t.group() for t in TOKEN_RE.finditer(raw.strip("*"))]
         if not core:
@@ -103,8 +110,17 @@ class Hit:
 class PhraseMatcher:
     """Many phrase patterns, indexed by their first token for speed."""
 
-    def __init__(self, patterns: list[Pattern], clitics: tuple[str, ...] = ()) -> None:
+    def __init__(self, patterns: list[Pattern], clitics: tuple[str, ...] = (), verb_prefixes: dict | None = None) -> None:
         self.exact: dict[str, list[Pattern]] = {}
+        # imperfect/future verb prefixes (event_triggers.yaml `verb_prefixes`): "ستسحب" = س + ت + سحب; the
+        # stem left is tried only against trigger stems of at least `stem_min` letters
+        vp = verb_prefixes or {}
+        self.future = tuple(vp.get("future") or ())
+        self.person = tuple(vp.get("person") or ())
+        self.stem_min = int(vp.get("stem_min", 3))
+        self.not_verbs = frozenset(vp.get("not_verbs") or ())
+        self.verb_clitics = tuple(vp.get("clitics") or ())  # only these come before a verb (no article)
+        self.restore = tuple(vp.get("restore") or ())  # letters the imperfect drops ("ينسحب" ~ "انسحب")
         self.prefix: dict[str, list[Pattern]] = {}
         self.other: list[Pattern] = []
         self.clitics = tuple(sorted(clitics, key=len, reverse=True))
@@ -128,27 +144,66 @@ class PhraseMatcher:
                 out.append(tok[len(c):])
         return tuple(out)
 
+    @lru_cache(maxsize=4096)  # noqa: B019 - matchers are cached for the process
+    def stems(self, tok: str) -> tuple[str, ...]:
+        """Verb stems under an imperfect person prefix, after clitics and a future marker."""
+        if not self.person:
+            return ()
+        out = []
+        for v in (tok, *(tok[len(c):] for c in self.verb_clitics if tok.startswith(c))):
+            for w in (v, *(v[len(f):] for f in self.future if v.startswith(f))):
+                if w in self.not_verbs:
+                    continue
+                for p in self.person:
+                    if w.startswith(p) and len(w) - len(p) >= self.stem_min:
+                        out += [w[len(p):], *(r + w[len(p):] for r in self.restore)]
+        return tuple(dict.fromkeys(out))
+
     def _tok_ok(self, pat: TokPat, tok: str) -> bool:
-        return any(pat.match(v) for v in self.variants(tok))
+        if any(pat.match(v) for v in self.variants(tok)):
+            return True
+        # only stems ("سحب*"): an exact entry is one inflected word ("وصل" is not the stem of "توصل")
+        return (pat.kind == "prefix" and len(pat.value) >= self.stem_min
+                and any(pat.match(v) for v in self.stems(tok)))
 
     def find(self, tokens: list[Token]) -> list[Hit]:
         hits: list[Hit] = []
         n = len(tokens)
         for i, t in enumerate(tokens):
             cands: list[Pattern] = []
-            for v in self.variants(t.text):
+            for v in self.variants(t.text) + self.stems(t.text):
                 cands.extend(self.exact.get(v, ()))
                 cands.extend(self.prefix.get(v[:2], ()))
             cands.extend(self.other)
             seen = set()
             for p in cands:
-                if id(p) in seen or i + len(p.toks) > n:
+                if id(p) in seen:
                     continue
                 seen.add(id(p))
-                if all(self._tok_ok(tp, tokens[i + k].text) for k, tp in enumerate(p.toks)):
-                    last = i + len(p.toks) - 1
+                last = self._match(p.toks, 0, tokens, i)
+                if last is not None:
                     hits.append(Hit(p, i, last, t.start, tokens[last].end))
         return hits
+
+    def _match(self, toks: tuple[TokPat, ...], k: int, tokens: list[Token], i: int) -> int | None:
+        """Index of the last token when toks[k:] matches from tokens[i], else None (shortest gap first)."""
+        while k < len(toks):
+            tp = toks[k]
+            if tp.kind == "gap":
+                if k == len(toks) - 1:  # a trailing gap adds nothing
+                    return i - 1
+                for skip in range(GAP_MAX + 1):
+                    if i + skip >= len(tokens):
+                        break
+                    last = self._match(toks, k + 1, tokens, i + skip)
+                    if last is not None:
+                        return last
+                return None
+            if i >= len(tokens) or not self._tok_ok(tp, tokens[i].text):
+                return None
+            k += 1
+            i += 1
+        return i - 1
 
 
 def parse_entry(entry: str, label: str, lang: str, source: str) -> Pattern:
@@ -177,7 +232,7 @@ def trigger_matcher(lang: str) -> PhraseMatcher | None:
         for e in entries or ():
             p = parse_entry(e, f"tag:{tag}", lang, f"{lang}/event_triggers.yaml:tags:{tag}")
             pats.append(Pattern(p.toks, p.label, None, (tag,), p.source))
-    return PhraseMatcher(pats, tuple(data.get("clitics") or ()))
+    return PhraseMatcher(pats, tuple(data.get("clitics") or ()), data.get("verb_prefixes"))
 
 
 def clitics(lang: str) -> tuple[str, ...]:

@@ -82,8 +82,11 @@ def quad(etype: str) -> str | None:
 def cameo_to_plover(code: str) -> dict[str, Any] | None:
     """CAMEO code (2-4 digits) -> {type, mode, contexts}; a 2-digit root maps via its x0 code."""
     table = plover()["cameo_to_plover"]
+    fixes = plover().get("cameo_to_plover_overrides") or {}
     code = str(code).strip()
     for c in (code, code[:3], code[:2] + "0"):
+        if c in fixes:  # documented corrections of the derived table (plover.yaml)
+            return fixes[c]
         if c in table:
             return table[c]
     return None

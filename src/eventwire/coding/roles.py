@@ -503,6 +503,14 @@ def rule_roles(lang: str, etype: str, sent_tokens: list[Token], text: str, base:
     trig_last = max((t.i for t in sent_tokens if t.start < trig_end), default=trig_first)
     spans = event_spans or [(trig_first, trig_last)]
     passive = bool(_phrase_before(sent_tokens, trig_first, r.get("passive_aux") or [], lang, gap=3))
+    v2 = {normalise(x, lang) for x in r.get("v2_aux") or ()}
+    if v2:
+        # verb-second languages put the finite auxiliary in second place and the participle last ("Deutschland
+        # hat mit Frankreich ein Abkommen unterzeichnet"): the auxiliary marks where subject and objects divide
+        aux = [t.i for t in sent_tokens[:trig_first] if t.text in v2
+               and not any(ch in text[t.end - base:sent_tokens[trig_first].start - base] for ch in ",;:")]
+        if aux:
+            trig_first = aux[-1]
     # victim predicates: each one's adjacent unmarked noun phrase is its subject; a verb-final clause
     # whose last predicate is one makes its first noun phrase the sufferer
     victims = [(a, b, v) for a, b in spans for v in [_victim_clause(r, lang, sent_tokens, [(a, b)])] if v]

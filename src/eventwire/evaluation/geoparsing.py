@@ -14,6 +14,10 @@ Definitions
 - Reading: some TR-News gold offsets are shifted by a few characters from their <phrase> (117 of 1,319 in
   19 documents; none in LGL); such a span is moved to the nearest occurrence of its phrase within 30
   characters ("gold_realigned" counts them).
+- Outlet local lexicon: each record's outlet (<domain>, else the url's domain) is the Article's source, as
+  a feed's would be; eventwire.geo.outlet re-resolves ambiguous names towards the regions the outlet's
+  OTHER articles confidently name in our own pass-1 output (never gold). "no_outlet_lexicon_acc@161km"
+  is the same pairs resolved without it.
 Runs from raw text: spaCy English NER + gazetteer matching, then eventwire.geo.resolve.
 """
 from __future__ import annotations
@@ -25,6 +29,7 @@ from typing import Any
 
 from eventwire.evaluation.spans import match_spans
 from eventwire.evaluation import bench_root, require
+from eventwire.ingest.readers import domain_of
 
 MISS_KM = 20038.0
 # feature codes of places whose representative point is a convention (country / region centroids differ
@@ -57,7 +62,10 @@ def read_corpus(path: Path) -> list[dict[str, Any]]:
                 if s2 is not None:
                     s, e, realigned = s2, s2 + len(phrase), True
             gold.append({"start": s, "end": e, "phrase": phrase, "lat": lat, "lon": lon, "realigned": realigned})
-        docs.append({"id": art.get("docid"), "text": text, "gold": gold})
+        # the outlet as a feed would give it: the record's source, else the url's domain (as ingest does)
+        url = (art.findtext("url") or "").strip() or None
+        source = (art.findtext("domain") or "").strip() or domain_of(url)
+        docs.append({"id": art.get("docid"), "text": text, "gold": gold, "url": url, "source": source})
     return docs
 
 
@@ -84,8 +92,10 @@ def _err(g: dict, place) -> float:
 
 def evaluate_corpus(path: Path, limit: int | None = None) -> dict[str, Any]:
     from eventwire.geo.gazetteer import load
-    from eventwire.geo.geoparse import geoparse, spacy_mentions
+    from eventwire.geo.geoparse import spacy_mentions, toponyms_for
+    from eventwire.geo.outlet import Item, resolve_corpus
     from eventwire.geo.resolve import resolve
+    from eventwire.model import Article
     from eventwire.geo.toponyms import Toponym, demonym_rows, lookup_variants
 
     G = load()
@@ -95,11 +105,18 @@ def evaluate_corpus(path: Path, limit: int | None = None) -> dict[str, Any]:
     n_gold = n_pred = n_match = 0
     realigned = sum(g["realigned"] for d in docs for g in d["gold"])
     errs: list[float] = []
+    plain_errs: list[float] = []  # the same pairs without the outlet local lexicon (leakage check)
     local_errs: list[float] = []  # pairs we resolved below admin1 level (cities, camps, sites)
     gold_errs: list[float] = []
+    # each record becomes an Article with its outlet as `source`, as a JSONL/RSS input would; places are
+    # resolved per article, then the outlet local lexicon (system output only, never gold) re-resolves them
+    arts = [Article(id=d["id"], path=str(path), text=d["text"], url=d["url"], source=d["source"]) for d in docs]
+    items = [Item(a.id, a.source, a.text, toponyms_for(a.text, "en", spacy_mentions(a.text))) for a in arts]
+    resolved = resolve_corpus(items, G)
+    plain = {it.article_id: it.places for it in items}
     for d in docs:
         text = d["text"]
-        pred = geoparse(text, "en", spacy_mentions(text))
+        pred = resolved[d["id"]]
         n_gold += len(d["gold"])
         n_pred += len(pred)
         pairs = match_spans(d["gold"], pred)
@@ -108,6 +125,7 @@ def evaluate_corpus(path: Path, limit: int | None = None) -> dict[str, Any]:
             g = d["gold"][gi]
             if g["lat"] is not None:
                 errs.append(_err(g, pred[pi].place))
+                plain_errs.append(_err(g, plain[d["id"]][pi].place))
                 pl = pred[pi].place
                 if pl is not None and pl.feature_code not in COARSE:
                     local_errs.append(errs[-1])
@@ -132,6 +150,8 @@ def evaluate_corpus(path: Path, limit: int | None = None) -> dict[str, Any]:
         "resolved_pairs": len(errs),
         "acc@161km": round(sum(e <= 161 for e in errs) / len(errs), 4) if errs else 0.0,
         "median_error_km": round(statistics.median(errs), 1) if errs else None,
+        "no_outlet_lexicon_acc@161km": round(sum(e <= 161 for e in plain_errs) / len(plain_errs), 4) if plain_errs else 0.0,
+        "no_outlet_lexicon_median_error_km": round(statistics.median(plain_errs), 1) if plain_errs else None,
         "local_pairs": len(local_errs),
         "local_acc@161km": round(sum(e <= 161 for e in local_errs) / len(local_errs), 4) if local_errs else 0.0,
         "gold_toponyms_with_coords": len(gold_errs),

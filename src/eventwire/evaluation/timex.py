@@ -15,6 +15,11 @@ Definitions
   value_f1 their harmonic mean; value_accuracy = value-correct / matches.
 - MEANTIME: only sentences 0-5 (title, date line, first four sentences) are annotated, so only they are
   given to the system and scored.
+- MEANTIME creation time: the TIMEX3 flagged functionInDocument="CREATION_TIME" (always the date line,
+  sentence 1). Two documents leave the flag off and annotate the date line as an ordinary DATE; there that
+  DATE (exactly the whole date line) is taken as the creation time, so every document is anchored and
+  scored alike (correction 2026-11: before it, those two were scored with no anchor and their date line
+  counted as a gold DATE).
 - "date_*" metrics score against gold of type DATE only; predictions that overlap a gold TIMEX of another
   type (DURATION, TIME, SET) and no DATE gold are then left out (neither right nor wrong); a prediction
   that overlaps a DATE gold is always scored. Gold ISO weeks written unpadded ("2000-W6") compare as
@@ -107,6 +112,7 @@ _NO_SPACE_BEFORE = re.compile(r"^(?:[,.;:!?%)\]}]|'s|n't|'re|'ve|'ll|'d|'m)$")
 def read_meantime(path: Path) -> dict[str, Any]:
     root = ET.parse(path).getroot()
     offsets: dict[str, tuple[int, int]] = {}
+    sent_of: dict[str, str | None] = {}
     parts: list[str] = []
     pos = 0
     last_sent = None
@@ -121,15 +127,23 @@ def read_meantime(path: Path) -> dict[str, Any]:
             parts.append(sep)
             pos += len(sep)
         offsets[tok.get("t_id")] = (pos, pos + len(w))
+        sent_of[tok.get("t_id")] = sent
         parts.append(w)
         pos += len(w)
         last_sent, prev = sent, w
     text = "".join(parts)
     gold, dct = [], None
+    flagged = any(t.get("functionInDocument") == "CREATION_TIME" for t in root.iter("TIMEX3"))
+    line1 = [o for i, o in offsets.items() if sent_of.get(i) == "1"]
+    line1 = (min(s for s, _ in line1), max(e for _, e in line1)) if line1 else None
     for t in root.iter("TIMEX3"):
         ids = [a.get("t_id") for a in t.iter("token_anchor")]
         spans = [offsets[i] for i in ids if i in offsets]
-        if t.get("functionInDocument") == "CREATION_TIME":
+        span = (min(s for s, _ in spans), max(e for _, e in spans)) if spans else None
+        # a few documents leave the flag off their creation time: then it is the DATE that is the whole date
+        # line (sentence 1), as in every flagged document
+        if t.get("functionInDocument") == "CREATION_TIME" or (
+                not flagged and t.get("type") == "DATE" and span is not None and span == line1):
             dct = _dct(t.get("value"))
             dct_span = (min(s for s, _ in spans), max(e for _, e in spans)) if spans else None
             if dct_span:

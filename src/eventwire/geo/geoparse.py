@@ -6,7 +6,7 @@ import re
 from eventwire.geo.gazetteer import load
 from eventwire.geo.resolve import resolve
 from eventwire.geo.toponyms import (PLACE_KINDS, cues, _strong, adjectival_matches, from_mentions, gazetteer_matches,
-                                    merge)
+                                    merge, plural_head_matches)
 from eventwire.model import Mention, PlaceMention
 
 # NER kinds whose spans are not places; gazetteer matches inside them are dropped
@@ -60,6 +60,8 @@ def toponyms_for(text: str, lang: str | None, mentions: list[Mention] | None = N
     tops = merge(tops, adjectival_matches(text, lang, G), named)
     tops = merge(tops, [t for t in gaz if not _strong(G, t.rows)], blocked)
     tops = _drop_person_names(text, lang, tops, mentions, G)
+    # "Clay and Becker counties": each name is a county, whatever else matched there
+    tops = merge(plural_head_matches(text, lang, G), tops)
     if sentences:
         for t in tops:
             if t.sentence is None:
@@ -108,4 +110,4 @@ _WORD = re.compile(r"\w[\w’'-]*")
 
 def geoparse(text: str, lang: str | None, mentions: list[Mention] | None = None,
              sentences: list[tuple[int, int]] | None = None, prefer_country: str | None = None) -> list[PlaceMention]:
-    return resolve(toponyms_for(text, lang, mentions, sentences), prefer_country=prefer_country, text=text)
+    return resolve(toponyms_for(text, lang, mentions, sentences), prefer_country=prefer_country, text=text, lang=lang)

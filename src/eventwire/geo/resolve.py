@@ -9,7 +9,7 @@ from collections import Counter
 
 from eventwire.geo.gazetteer import Gazetteer, load
 from eventwire.geo.names import name_key
-from eventwire.geo.toponyms import Toponym
+from eventwire.geo.toponyms import Toponym, cues
 from eventwire.model import PlaceMention
 
 NEAR_KM = 250.0
@@ -68,6 +68,30 @@ def _context(G: Gazetteer, toponyms: list[Toponym]) -> tuple[Counter, Counter, d
 
 
 NEIGHBOUR_KM = 750.0
+CAPITAL_OVER_REGION = 0.4
+
+
+def _among_regions(G: Gazetteer, toponyms: list[Toponym], i: int, caps: set[str], text: str | None,
+                   lang: str | None) -> bool:
+    """Whether toponym i is listed next to an admin1 region of one of `caps` ("Washington, Oregon and Idaho")."""
+    joiners = cues(lang).list_joiners
+    if not text or not joiners:
+        return False
+    for j in (i - 1, i + 1):
+        if not 0 <= j < len(toponyms):
+            continue
+        a, b = sorted((toponyms[i], toponyms[j]), key=lambda x: x.start)
+        if text[a.end:b.start].strip() in joiners and any(
+                G.is_admin1(r) and G.country2(r) in caps for r in toponyms[j].rows):
+            return True
+    return False
+
+
+def _region_word_after(text: str | None, t: Toponym, lang: str | None) -> bool:
+    if not text:
+        return False
+    nxt = text[t.end:t.end + 20].split()
+    return bool(nxt) and nxt[0].strip(".,;:") in cues(lang).region_words
 
 
 def _score(G: Gazetteer, r: int, t: Toponym, countries: Counter, admin1s: Counter,
@@ -140,37 +164,61 @@ def _qualify(G: Gazetteer, toponyms: list[Toponym], text: str | None) -> list[To
 
 
 def resolve(toponyms: list[Toponym], G: Gazetteer | None = None, prefer_country: str | None = None,
-            text: str | None = None) -> list[PlaceMention]:
-    """One PlaceMention per toponym; place=None (with a reason) when nothing in the gazetteer matches."""
+            text: str | None = None, outlet=None, lang: str | None = None) -> list[PlaceMention]:
+    """One PlaceMention per toponym; place=None (with a reason) when nothing in the gazetteer matches.
+    `outlet` (geo.outlet.OutletPrior) adds the outlet local lexicon's prior to names spread over several
+    admin1 regions that the text does not qualify."""
     G = G or load()
     toponyms = _qualify(G, toponyms, text)
     countries, admin1s, own_a1 = _context(G, toponyms)
     cpts = [c for cc in countries if (row := G.country_row(cc)) is not None and (c := G.coords(row)) is not None]
     country_pts = np.array(cpts, dtype=float) if cpts else None
+    # a name shared by a country's capital and one of its regions ("Washington", "Buenos Aires") means the
+    # capital, unless a region word follows ("Washington state") or it stands in a list of that country's
+    # regions ("Washington, Oregon and Idaho")
+    capital_named: dict[int, set[str]] = {}
+    for i, t in enumerate(toponyms):
+        caps = {G.country2(r) for r in t.rows if G.feature(r)[1] == "PPLC"}
+        if caps and not _region_word_after(text, t, lang) and not _among_regions(G, toponyms, i, caps, text, lang):
+            capital_named[id(t)] = caps
     # first pass: prior + country/admin1 context; second pass adds proximity to the other first-pass choices
+    def score(r: int, t: Toponym, anchors) -> tuple[float, list[str]]:
+        s, why = _score(G, r, t, countries, admin1s, anchors, prefer_country, own_a1, country_pts)
+        if G.is_admin1(r) and id(t) in capital_named:
+            cap = capital_named[id(t)]
+            if G.country2(r) in cap:
+                s -= CAPITAL_OVER_REGION
+                why.append("the capital of that name is meant, not the region")
+        # only names spread over several admin1 regions: the lexicon chooses between namesakes
+        # (towns, counties, features), never against a country of that name; against an admin1 region of
+        # that name ("Ontario") only the outlet's own region counts, not its mere country
+        if (outlet is not None and t.kind == "toponym"
+                and len({(int(G.cc[x]), int(G.admin1[x])) for x in t.rows}) > 1
+                and not any(G.is_country(x) for x in t.rows)):
+            b, w = outlet.bonus(G, r, country_level=not any(G.is_admin1(x) for x in t.rows))
+            if w:
+                s, why = s + b, why + [w]
+        return s, why
+
     first: dict[int, int] = {}
     for i, t in enumerate(toponyms):
         if t.rows:
-            first[i] = max(t.rows, key=lambda r: _score(G, r, t, countries, admin1s, None, prefer_country,
-                                                        own_a1, country_pts)[0])
+            first[i] = max(t.rows, key=lambda r: score(r, t, None)[0])
     out = []
-    memo: dict[tuple[str, tuple[int, ...]], list] = {}
+    memo: dict[tuple[str, tuple[int, ...], bool], list] = {}
     for i, t in enumerate(toponyms):
         if not t.rows:
             out.append(PlaceMention(t.start, t.end, t.text, None, 0.0,
                                     f"{t.source}: no gazetteer entry for {t.text!r}", t.sentence, t.kind))
             continue
-        mk = (t.text, t.rows)
+        mk = (t.text, t.rows, id(t) in capital_named)
         if mk not in memo:  # same name, same context: same answer (anchors exclude the name itself)
             own = set(t.rows)  # another form of the same name may not vouch for it ("MANSFIELD" for "Mansfield")
             pts = {c for j, r in first.items()
                    if toponyms[j].text != t.text and r not in own and not G.is_country(r)
                    and (c := G.coords(r)) is not None}
             anchors = np.array(sorted(pts), dtype=float) if pts else None
-            memo[mk] = sorted(((_score(G, r, t, countries, admin1s, anchors, prefer_country, own_a1,
-                                       country_pts), r)
-                               for r in t.rows),
-                              key=lambda x: -x[0][0])
+            memo[mk] = sorted(((score(r, t, anchors), r) for r in t.rows), key=lambda x: -x[0][0])
         scored = memo[mk]
         (best_s, why), best = scored[0]
         if len(scored) == 1:

@@ -51,6 +51,9 @@ class LangCues:
     alt_min_population: int | None = None
     city_words: frozenset[str] = frozenset()
     feature_words: frozenset[str] = frozenset()
+    region_words: frozenset[str] = frozenset()
+    plural_heads: tuple[tuple[str, str], ...] = ()
+    list_joiners: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=32)
@@ -69,6 +72,9 @@ def cues(lang: str | None) -> LangCues:
         alt_min_population=data.get("alternate_min_population"),
         city_words=frozenset(str(s) for s in data.get("city_words") or ()),
         feature_words=frozenset(str(s) for s in data.get("feature_words") or ()),
+        region_words=frozenset(str(s) for s in data.get("region_words") or ()),
+        plural_heads=tuple((str(k), str(v)) for k, v in (data.get("plural_heads") or {}).items()),
+        list_joiners=frozenset(str(s) for s in data.get("list_joiners") or ()),
     )
 
 
@@ -420,3 +426,48 @@ def demonym_rows(G: Gazetteer, span: str, lang: str | None) -> tuple[int, ...]:
         return ()
     row = G.country_row(_iso2_of(G).get(entry[0], ""))
     return (row,) if row is not None else ()
+
+
+_NAME = re.compile(r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2}$")
+
+
+def plural_head_matches(text: str, lang: str | None, G: Gazetteer | None = None) -> list[Toponym]:
+    """Names sharing a plural head ("Clay, Becker and Otter Tail counties"): each name, read with the
+    singular head ("Clay County"), as a toponym spanning the bare name. Walks back from the head over names
+    separated by the language's list joiners."""
+    G = G or load()
+    c = cues(lang)
+    if not c.plural_heads:
+        return []
+    out: list[Toponym] = []
+    for plural, head in c.plural_heads:
+        for m in re.finditer(rf"\b{re.escape(plural)}\b", text):
+            names = []
+            end = m.start()
+            while True:
+                left = text[:end].rstrip()
+                k = _NAME.search(left[-60:])
+                if not k:
+                    break
+                start = len(left) - len(left[-60:]) + k.start()
+                words = left[start:].split()
+                # the name may have swallowed a capitalised joiner-free lead ("Small Hitchcock"): keep the
+                # longest tail that is a known "<name> <head>"
+                for w in range(len(words)):
+                    name = " ".join(words[w:])
+                    rows = tuple(r for r in G.lookup(f"{name} {head}") if G.is_admin2(r) or G.feature(r)[0] == "A")
+                    if rows:
+                        s0 = start + len(" ".join(words[:w])) + (1 if w else 0)
+                        names.append(Toponym(s0, s0 + len(name), name, "gazetteer", rows, f"{name} {head}",
+                                             notes=[f"{name} {head}: named with the plural '{plural}'"]))
+                        break
+                else:
+                    break
+                j = text[:start].rstrip()
+                joiner = next((x for x in sorted(c.list_joiners, key=len, reverse=True) if j.endswith(x)), None)
+                if joiner is None or not names:
+                    break
+                end = len(j) - len(joiner)
+            if len(names) >= 2:  # a list: one name before a plural head is a plain error or a heading
+                out.extend(names)
+    return sorted(out, key=lambda t: t.start)

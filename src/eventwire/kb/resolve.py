@@ -29,50 +29,13 @@ NO_COUNTRY_MARK = " [no country]"
 DATELINE_AFTER = re.compile(r"\s*(?:[-–—(]|,\s*\w+\.?\s+\d)")
 
 
-# A wire dateline opening a paragraph: "ANKARA (Reuters) -", "MOSCOW, Feb 28 -", "KYIV, Ukraine (AP) —",
-# "ISTANBUL/BEIRUT, Oct 27 (Reuters) -", "القاهرة (رويترز) -". Its place is where the report was filed,
-# not an actor. Languages with other conventions add `dateline_patterns` (regexes with a `place` group)
-# in their actor_matching.yaml.
-_DL_WORD = r"(?:\p{Lu}[\p{L}\p{M}.'’-]*|\p{Lo}[\p{Lo}\p{M}]*)"
-_DL_PLACE = rf"{_DL_WORD}(?:[ ]{_DL_WORD}){{0,3}}"
-_DATELINE = None
-_EXTRA: dict[tuple, list] = {}
+def dateline_places(text: str, lang: str | None = None) -> list[tuple[int, int]]:
+    """Spans of the place part of datelines ("ANKARA (Reuters) -", "القاهرة (رويترز) -",
+    "新华社莫斯科3月3日电"): where the report was filed, not an actor. The detector is
+    eventwire.ingest.dateline (actors@1 reuses the article's datelines from doc.notes)."""
+    from eventwire.ingest.dateline import detect, place_spans
 
-
-def dateline_places(text: str, patterns: tuple[str, ...] | list[str] = ()) -> list[tuple[int, int]]:
-    """Spans of the place part of datelines at the start of the text or of a paragraph. The generic
-    form is accepted when the place is in capitals or followed by a date or an agency in brackets (so
-    a line opening "Russia - Ukraine talks ..." is not taken for one)."""
-    global _DATELINE
-    import regex
-
-    if _DATELINE is None:
-        _DATELINE = regex.compile(
-            rf"(?P<places>{_DL_PLACE}(?:[ ]?/[ ]?{_DL_PLACE})*(?:[ ]?[,،][ ]*{_DL_PLACE}){{0,2}})"
-            r"(?P<date>[ ]?[,،][ ]*[^\n,،()\-–—]{0,25}?\d[^\n()\-–—]{0,12}?)?"
-            r"[ ]*(?P<agency>\([^()\n]{1,30}\))?[ ]*(?:-{1,2}|[–—])\s")
-    key = tuple(patterns or ())
-    extra = _EXTRA.get(key)
-    if extra is None:
-        extra = _EXTRA[key] = [regex.compile(p) for p in key]
-    out = []
-    for ls in [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]:
-        s = ls
-        while s < len(text) and text[s] in " \t\r":
-            s += 1
-        end = min(len(text), s + 120)
-        m = _DATELINE.match(text, s, end)
-        if m:
-            first = regex.split(r"[ ,،/]", m.group("places"))[0]
-            if m.group("date") or m.group("agency") or (len(first) >= 2 and first.isupper()):
-                out.append(m.span("places"))
-                continue
-        for rx in extra:
-            m = rx.match(text, s, end)
-            if m:
-                out.append(m.span("place"))
-                break
-    return out
+    return place_spans(detect(text, lang))
 
 
 @dataclass

@@ -18,6 +18,7 @@ from eventwire.model.article import (
     Sentence,
     Span,
 )
+from eventwire.model.dateline import Dateline
 from eventwire.model.event import (
     CLAIM_STATUSES,
     MODALITIES,
@@ -31,7 +32,7 @@ from eventwire.model.event import (
 
 __all__ = [
     "Actor", "ActorMention", "AnalyzedArticle", "Article", "Attribution", "Boilerplate",
-    "CLAIM_STATUSES", "Claim", "Event", "EventActor", "Evidence", "MODALITIES", "Mention",
+    "CLAIM_STATUSES", "Claim", "Dateline", "Event", "EventActor", "Evidence", "MODALITIES", "Mention",
     "Office", "Place", "PlaceMention", "PublishedDate", "RawDocument", "Reject", "Sentence",
     "Size", "Span", "TimeRef",
 ]

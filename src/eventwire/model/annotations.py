@@ -93,10 +93,10 @@ class TimeRef:
     start: int
     end: int
     text: str
-    # ISO date, "YYYY-MM", "YYYY", "start/end" range, or a TimeML value: "YYYY-Www", "YYYY-Qn", "YYYY-SU",
+    # ISO date, "YYYY-MM", "YYYY", "start/end" range, or a TimeML value: "YYYY-Www", "YYYY-Qn", "YYYY-H1", "YYYY-SU",
     # decade "199", "PRESENT_REF"/"PAST_REF"/"FUTURE_REF", year unknown "XXXX-MM-DD"; None if unresolvable
     value: str | None
-    # day, month, year, range, week, quarter, season, decade, ref (eventwire.timex.concrete: event-date use)
+    # day, month, year, range, week, quarter, half, season, decade, ref (eventwire.timex.concrete: event-date use)
     granularity: str | None
     anchor: str | None  # ISO date the expression was resolved against
     reason: str

@@ -54,33 +54,57 @@ class Pipeline:
         return {s.name.split("@")[0]: s.name for s in self.stages}
 
     def analyze(self, raw: RawDocument) -> AnalyzedArticle | Reject:
-        doc = AnalyzedArticle(raw=raw)
-        doc.provided.add("raw")
+        return self.analyze_batch([raw])[0]
+
+    def analyze_batch(self, raws: list[RawDocument]) -> list[AnalyzedArticle | Reject]:
+        """Run the stages over a batch, stage by stage, so a stage with a `prepare_batch(docs)` hook
+        can do its heavy work for all articles at once (spaCy's nlp.pipe). Each article still goes
+        through each stage's process() on its own, with the same per-article error policy; the hook
+        only fills doc.notes caches, and if it fails each article computes its own in process()."""
+        docs = [AnalyzedArticle(raw=raw) for raw in raws]
+        done: list[AnalyzedArticle | Reject | None] = [None] * len(docs)
+        for doc in docs:
+            doc.provided.add("raw")
         for stage in self.stages:
-            if not set(stage.requires) <= doc.provided:
-                continue  # an earlier stage failed under the "skip" policy
-            try:
-                stage.process(doc)
-            except InputError as exc:
-                return Reject(input=input_name(raw), reason=exc.reason, code=exc.code, message=exc.message,
-                              stage=stage.name, article_id=doc.article.id if doc.article else None,
-                              detail=exc.detail)
-            except Exception as exc:
-                policy = self.policy_for(stage)
-                if policy == "raise":
-                    raise
-                err = StageFailed(f"{stage.name} failed: {type(exc).__name__}: {exc}")
-                rej = Reject(input=input_name(raw), reason=err.reason, code=err.code, message=err.message,
-                             stage=stage.name, article_id=doc.article.id if doc.article else None,
-                             detail={"traceback": traceback.format_exc(limit=6)})
-                if policy == "reject" or doc.article is None:
-                    return rej
-                doc.flags.append(replace(rej, action="flagged"))
-                continue
-            doc.provided |= set(stage.provides)
-            doc.stage_versions[stage.name.split("@")[0]] = stage.name
-        doc.notes.clear()  # scratch space; keep results small and picklable
-        return doc
+            live = [i for i, doc in enumerate(docs) if done[i] is None and set(stage.requires) <= doc.provided]
+            prepare = getattr(stage, "prepare_batch", None)
+            if prepare is not None and len(live) > 1:
+                try:
+                    prepare([docs[i] for i in live])
+                except Exception as exc:  # each article then does its own work (and fails on its own)
+                    log.debug("%s.prepare_batch failed, per article instead: %s", stage.name, exc)
+            for i in live:
+                done[i] = self.run_stage(stage, docs[i])
+        for i, doc in enumerate(docs):
+            doc.notes.clear()  # scratch space; keep results small and picklable
+            if done[i] is None:
+                done[i] = doc
+        return done  # type: ignore[return-value]
+
+    def run_stage(self, stage: Stage, doc: AnalyzedArticle) -> Reject | None:
+        """One stage on one article under the error policy: a Reject ends the article, None goes on."""
+        raw = doc.raw
+        try:
+            stage.process(doc)
+        except InputError as exc:
+            return Reject(input=input_name(raw), reason=exc.reason, code=exc.code, message=exc.message,
+                          stage=stage.name, article_id=doc.article.id if doc.article else None,
+                          detail=exc.detail)
+        except Exception as exc:
+            policy = self.policy_for(stage)
+            if policy == "raise":
+                raise
+            err = StageFailed(f"{stage.name} failed: {type(exc).__name__}: {exc}")
+            rej = Reject(input=input_name(raw), reason=err.reason, code=err.code, message=err.message,
+                         stage=stage.name, article_id=doc.article.id if doc.article else None,
+                         detail={"traceback": traceback.format_exc(limit=6)})
+            if policy == "reject" or doc.article is None:
+                return rej
+            doc.flags.append(replace(rej, action="flagged"))
+            return None
+        doc.provided |= set(stage.provides)
+        doc.stage_versions[stage.name.split("@")[0]] = stage.name
+        return None
 
 
 # Bare stage names that may be absent while the project grows (see stages/optional.py).
@@ -96,7 +120,7 @@ def _init_worker(names: list[str], settings, on_error: str) -> None:
 
 def _work(batch: list[RawDocument]) -> list[AnalyzedArticle | Reject]:
     assert _worker_pipeline is not None
-    return [_worker_pipeline.analyze(raw) for raw in batch]
+    return _worker_pipeline.analyze_batch(batch)
 
 
 def batched(items: Iterable, size: int) -> Iterator[list]:
@@ -125,7 +149,7 @@ def run_batches(
     if workers <= 1:
         pipeline = Pipeline.from_names(names, settings, policy)
         for batch in batched(docs, batch_size):
-            yield [pipeline.analyze(raw) for raw in batch]
+            yield pipeline.analyze_batch(batch)
         return
     Pipeline.from_names(names, settings, policy)  # fail fast on order errors before forking
     with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker,

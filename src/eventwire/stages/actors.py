@@ -26,8 +26,8 @@ class ActorsStage(BaseStage):
 
     def process(self, doc: AnalyzedArticle) -> None:
         from eventwire.kb import load_kb
-        from eventwire.kb.resolve import (PERSON_KINDS, PLACE_KINDS, Atom, Composer, Context, atoms_from_matches,
-                                          dateline_places)
+        from eventwire.ingest.dateline import for_article, place_spans
+        from eventwire.kb.resolve import PERSON_KINDS, PLACE_KINDS, Atom, Composer, Context, atoms_from_matches
 
         kb = load_kb()
         a = doc.article
@@ -61,7 +61,7 @@ class ActorsStage(BaseStage):
                 continue
             atoms.append(Atom(m.start, m.end, m.text, "ner_person" if m.kind == "PERSON" else "ner_org",
                               (), m.sentence, m.produced_by))
-        dl = dateline_places(text, kb.lang_rules.get(lang or "", {}).get("dateline_patterns") or ())
+        dl = place_spans(for_article(doc))
         if dl:  # the dateline's place is where the report was filed, not an actor
             atoms = [x for x in atoms if x.kind in PERSON_KINDS + ("ner_person",)
                      or not any(s <= x.start and x.end <= e for s, e in dl)]

