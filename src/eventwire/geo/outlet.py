@@ -298,62 +298,52 @@ def repair_store(store, min_articles: int = MIN_ARTICLES + 1) -> int:
     annotations are rewritten, and events located at a moved place get the new location (their ids, already
     linked by the corpus stages, are kept). Recomputed from the stored mentions each time (pass 1 never
     reads an earlier repair), so the result does not depend on the order articles arrived in. Returns the
-    number of places changed."""
+    number of places changed. All SQL is in store.corpus_repo."""
     import json
-    from dataclasses import asdict
 
     from eventwire.model import AnalyzedArticle, Article, Mention, Place, RawDocument, Sentence
+    from eventwire.store.corpus_repo import CorpusRepo
 
-    con = store.con
-    rows = con.execute(
-        "SELECT a.id, a.source, a.text, a.language, n.mentions, n.places FROM articles a "
-        "JOIN annotations n ON n.article_id = a.id WHERE a.source IN "
-        "(SELECT source FROM articles WHERE source IS NOT NULL GROUP BY source HAVING count(*) >= ?) "
-        "ORDER BY a.id", [min_articles]).fetchall()
+    repo = CorpusRepo(store)
+    rows = repo.outlet_articles(min_articles)
     if not rows:
         return 0
-    sents: dict[str, list] = {}
-    for aid, idx, s0, s1 in con.execute(
-            "SELECT article_id, idx, start_char, end_char FROM sentences WHERE article_id IN "
-            "(SELECT unnest(?)) ORDER BY article_id, idx", [[r[0] for r in rows]]).fetchall():
-        sents.setdefault(aid, []).append(Sentence(idx, s0, s1))
+    sents = repo.sentence_spans([r[0] for r in rows])
     docs = []
     for aid, source, text, lang, mentions, places in rows:
         d = AnalyzedArticle(RawDocument("", "store", ""), Article(id=aid, path="", text=text, source=source,
                                                                   language=lang))
-        d.sentences = sents.get(aid, [])
+        d.sentences = [Sentence(*s) for s in sents.get(aid, [])]
         d.mentions = [Mention(**m) for m in json.loads(mentions or "[]")]
         d.places = [PlaceMention(**{**p, "place": Place(**p["place"]) if p.get("place") else None})
                     for p in json.loads(places or "[]")]
         docs.append(d)
-    n = 0
-    con.execute("BEGIN TRANSACTION")
+    repo.begin()
     try:
-        n = _write(con, _changes(docs))
-        con.execute("COMMIT")
+        n = _write(repo, _changes(docs))
+        repo.commit()
     except BaseException:
-        con.execute("ROLLBACK")
+        repo.rollback()
         raise
     return n
 
 
-def _write(con, changes: dict) -> int:
+def _write(repo, changes: dict) -> int:
     import json
     from dataclasses import asdict
 
     n = 0
     for aid, (places, recs) in changes.items():
         n += len(recs)
-        con.execute("UPDATE annotations SET places = ? WHERE article_id = ?",
-                    [json.dumps([asdict(p) for p in places], ensure_ascii=False, default=str), aid])
+        repo.set_places(aid, json.dumps([asdict(p) for p in places], ensure_ascii=False, default=str))
         moved = {json.dumps(asdict(o), sort_keys=True, default=str): v for o, v in _moved(recs).items()}
-        for eid, payload in con.execute("SELECT id, payload FROM events WHERE article_id = ?", [aid]).fetchall():
+        for eid, payload in repo.article_event_payloads(aid):
             ev = json.loads(payload)
             key = json.dumps(ev.get("location"), sort_keys=True, default=str)
             if ev.get("location") and key in moved:
                 loc, why = moved[key]
                 ev["location"] = asdict(loc)
                 ev["reasons"] = list(ev.get("reasons") or []) + [f"location: {why}"]
-                con.execute("UPDATE events SET country = ?, lat = ?, lon = ?, payload = ? WHERE id = ?",
-                            [loc.country, loc.lat, loc.lon, json.dumps(ev, ensure_ascii=False, default=str), eid])
+                repo.set_event_location(eid, loc.country, loc.lat, loc.lon,
+                                        json.dumps(ev, ensure_ascii=False, default=str))
     return n

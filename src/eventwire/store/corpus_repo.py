@@ -47,6 +47,35 @@ class CorpusRepo:
     def rollback(self) -> None:
         self.con.execute("ROLLBACK")
 
+    # -- outlet local lexicon (geo/outlet.py) -------------------------------------------------
+    def outlet_articles(self, min_articles: int) -> list[tuple]:
+        """(id, source, text, language, mentions JSON, places JSON) of articles whose outlet has at least
+        `min_articles` stored articles."""
+        return self.con.execute(
+            "SELECT a.id, a.source, a.text, a.language, n.mentions, n.places FROM articles a "
+            "JOIN annotations n ON n.article_id = a.id WHERE a.source IN "
+            "(SELECT source FROM articles WHERE source IS NOT NULL GROUP BY source HAVING count(*) >= ?) "
+            "ORDER BY a.id", [min_articles]).fetchall()
+
+    def sentence_spans(self, article_ids: list[str]) -> dict[str, list[tuple[int, int, int]]]:
+        out: dict[str, list[tuple[int, int, int]]] = {}
+        for aid, idx, s0, s1 in self.con.execute(
+                "SELECT article_id, idx, start_char, end_char FROM sentences WHERE article_id IN "
+                "(SELECT unnest(?)) ORDER BY article_id, idx", [list(article_ids)]).fetchall():
+            out.setdefault(aid, []).append((idx, s0, s1))
+        return out
+
+    def set_places(self, article_id: str, places_json: str) -> None:
+        self.con.execute("UPDATE annotations SET places = ? WHERE article_id = ?", [places_json, article_id])
+
+    def article_event_payloads(self, article_id: str) -> list[tuple[str, str]]:
+        return self.con.execute("SELECT id, payload FROM events WHERE article_id = ?", [article_id]).fetchall()
+
+    def set_event_location(self, event_id: str, country: str | None, lat: float | None, lon: float | None,
+                           payload_json: str) -> None:
+        self.con.execute("UPDATE events SET country = ?, lat = ?, lon = ?, payload = ? WHERE id = ?",
+                         [country, lat, lon, payload_json, event_id])
+
     # -- articles ----------------------------------------------------------------------------
     def new_articles(self) -> list[dict[str, Any]]:
         """Stored articles the corpus stages have not seen yet, with what the stages need."""
