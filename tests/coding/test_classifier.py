@@ -4,9 +4,7 @@ import hashlib
 import json
 from pathlib import Path
 
-import pytest
-
-from eventwire.coding.classifier import best_type, load_model, marker_features, model_path
+from eventwire.coding.classifier import best_type, marker_features, model_path
 
 DATA = Path(__file__).resolve().parents[2] / "training" / "events" / "data"
 
@@ -60,14 +58,6 @@ CASES = [
     ("ar", "ASSAULT", "هاجم مسلحون نقطة تفتيش للشرطة وقتلوا ثلاثة من عناصرها."),
     ("vi", "PROTEST", "Hàng nghìn công nhân biểu tình đòi tăng lương trước trụ sở công ty."),
 ]
-
-
-@pytest.fixture(scope="module")
-def model():
-    m = load_model()
-    if m is None:
-        pytest.skip("no events artefact built")
-    return m
 
 
 def test_artefact_types_unseen_sentences(model):

@@ -6,9 +6,7 @@ to be absent from training/events/data."""
 import json
 from pathlib import Path
 
-import pytest
-
-from eventwire.coding.classifier import best_type, load_model
+from eventwire.coding.classifier import best_type
 
 DATA = Path(__file__).resolve().parents[2] / "training" / "events" / "data"
 
@@ -37,14 +35,6 @@ OTHER = [
     ("ar", "COERCE", "اعتقلت الشرطة عشرين عضوا في الحركة المحظورة خلال مداهمات في ثلاث مدن."),
     ("vi", "CONCEDE", "Chính quyền quân sự đã nới lỏng lệnh giới nghiêm ở thành phố cảng."),
 ]
-
-
-@pytest.fixture(scope="module")
-def model():
-    m = load_model()
-    if m is None:
-        pytest.skip("no events artefact built")
-    return m
 
 
 def test_cases_are_not_training_sentences():
