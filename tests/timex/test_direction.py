@@ -34,7 +34,7 @@ def test_last_weekday_stays_in_the_past_after_a_forward_cue():
 
 
 def test_abbreviation_dots_do_not_hide_a_forward_cue():
-    assert vals("Officials gave them until 9 a.m. Monday to reply.")["Monday"] == "2021-11-08"
+    assert vals("Officials gave them until 9 a.m. Monday to reply.")["9 a.m. Monday"] == "2021-11-08T09:00"
 
 
 def test_would_looks_forward():
@@ -120,3 +120,17 @@ def test_the_day_before_an_event_in_apposition_to_a_date_is_that_date():
     # on its own it still counts back from the date in focus
     assert vals("Talks began Oct. 20. The day before, rebels shelled the town.")["The day before"] == "2021-10-19"
     assert vals("He died on Oct. 20; friends gathered the day after his death.")["the day after"] == "2021-10-21"
+
+
+def test_a_past_tense_that_looks_like_the_base_form():
+    # "hurt" with a singular subject can only be the past ("hurts" is the present): the last Friday
+    assert vals("Weakness in small mining shares hurt the market on Friday.")["Friday"] == "2021-10-29"
+    assert vals("Demand for safe assets hurt the dollar on Friday.")["Friday"] == "2021-10-29"
+    # a plural subject leaves "cut" ambiguous; a forward cue still decides
+    assert vals("The banks will cut rates on Friday.")["Friday"] == "2021-11-05"
+
+
+def test_a_past_perfect_clause_looks_back_despite_until():
+    assert vals("Until Tuesday, the police had not named him as a suspect.")["Tuesday"] == "2021-11-02"
+    # the plain future stays forward
+    assert vals("Until Tuesday, the police will not name him.")["Tuesday"] == "2021-11-09"

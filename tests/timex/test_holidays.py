@@ -110,3 +110,12 @@ def test_durations_are_not_emitted_as_references():
     got = vals("Over the past five years and in the past week prices rose; in the past, they fell.", "en", "2020-02-26")
     assert "the past" not in got  # the start of a duration, not PAST_REF
     assert got == {"in the past": "PAST_REF"}
+
+
+def test_movable_feasts_and_days_named_after_events():
+    from eventwire.timex import find_times
+    got = {t.text: t for t in find_times("Shops opened on Black Friday; the crash on Black Monday was recalled on "
+                                         "Ash Wednesday.", "en", "2021-11-30")}
+    assert got["Black Friday"].value == "2021-11-26"
+    assert got["Ash Wednesday"].value == "2021-02-17"
+    assert got["Black Monday"].value is None and "named after an event" in got["Black Monday"].reason

@@ -92,3 +92,19 @@ def test_the_latest_quarter_is_one_already_over():
     got = vals("Profit for the fourth quarter ended Sept. 30 rose. Sales in the latest period were $2 billion.")
     assert got["the latest period"] == "2021-Q4"
     assert vals("Sales in the latest quarter were flat.", anchor="2021-02-10")["the latest quarter"] == "2020-Q4"
+
+
+def test_a_past_report_compares_the_last_quarter_that_is_over():
+    text = ("The miner reported third-quarter profit. Analysts expect losses through the second quarter of 2022.\n"
+            "In the year-ago period, the miner earned $3 million.")
+    got = vals(text)
+    assert got["third-quarter"] == "2021-Q3" and got["the second quarter of 2022"] == "2022-Q2"
+    assert got["the year-ago period"] == "2020-Q3"
+    # a forecast keeps the quarter to come
+    got = vals("Losses will continue through the second quarter of 2022, against a profit in the year-ago period.")
+    assert got["the year-ago period"] == "2021-Q2"
+
+
+def test_a_period_word_starting_a_compound_is_no_period():
+    got = vals("Profit rose in the third quarter. The quarter-to-quarter comparison was helped by lower costs.")
+    assert got == {"the third quarter": "2021-Q3"}

@@ -33,6 +33,10 @@ ALT_MIN = 0.15  # an uncertain top type gives way to a type whose own trigger fi
 PHRASE_LEN = 2  # a trigger spanning more than this many extra tokens is a verb-object phrase
 CONTEXT_MIN = 0.35
 CASUALTY_TYPES = {"ASSAULT"}
+# trigger modes naming a measure imposed on an area (curfew, state of emergency): the place it is imposed
+# "in" is its recipient (roles.rule_roles; the English parse rules use roles.yaml territorial_measures); an
+# attack (CASUALTY_TYPES) with no named victim targets the place struck
+AREA_MODES = {"curfew", "martial-law"}
 ARREST_TYPES = {"COERCE", "PROTEST"}
 DENIABLE = {"ASSAULT", "COERCE", "MOBILIZE", "THREATEN", "SANCTION", "ACCUSE", "PROTEST", "REQUEST", "AGREE",
             "CONSULT", "AID", "COOPERATE", "RETREAT", "CONCEDE", "SUPPORT"}
@@ -541,6 +545,59 @@ def _clause_types(w: Work, types: list[tuple[str, float, str]], parse) -> list[t
     return extra
 
 
+def _background(tok) -> bool:
+    """The token sits in a circumstantial adjunct ("despite warnings of X", "amid threats", "after the
+    attack") or in a clause describing a noun ("rebels who are wanted on charges", "a go-between at the
+    talks"): background to the clause's own predicate, not the act reported."""
+    from eventwire.coding.roles import _words
+
+    opaque = _words()["opaque_preps"]
+    for t in [tok, *tok.ancestors]:
+        if t.dep_ == "pobj" and t.head.lower_ in opaque:
+            return True
+        if t.dep_ in ("relcl", "acl") and t.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            return True
+        if t.dep_ == "ROOT":
+            return False
+    return False
+
+
+def _main_clause_type(w: Work, types: list[tuple[str, float, str]], parse) -> list[tuple[str, float, str]]:
+    """The sentence's main predicate (the root verb, or the clause a reporting verb reports) is a trigger of
+    another type, while every trigger of the classifier's top type lies in background ("despite warnings ...,
+    the government refused ...", "granted asylum to rebels who are wanted on charges"): the main clause names
+    the act reported. The classifier's confidence that an event is reported stays; its type reading is kept
+    as a second, weaker event."""
+    from eventwire.coding.roles import _is
+
+    if w.pred is None or not types:
+        return types
+    sent, off = parse
+    root = sent.root
+    if root.pos_ in ("VERB", "AUX") and _is(root, "speech_verbs"):  # "X said (that) Y ...": the reported clause
+        root = next((c for c in root.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")), root)
+    if root.pos_ not in ("VERB", "AUX") or _is(root, "speech_verbs"):
+        return types
+    top, p, _ = types[0]
+
+    def toks(h):
+        return [t for t in sent if t.idx + off < h.end and t.idx + len(t.text) + off > h.start]
+    own = [h for h in w.event_hits if h.label == top]
+    if not own or any(not all(_background(t) for t in toks(h)) for h in own):
+        return types
+    main = next((h for h in w.event_hits if h.label != top and root in toks(h)), None)
+    if main is None:
+        return types
+    pm = w.pred.type_probs.get(main.label, 0.0)
+    if pm < CLAUSE_MIN:
+        return types
+    cue = w.text[main.start - w.start:main.end - w.start]
+    out = [(main.label, p, f"type {main.label} p={pm:.2f}: trigger {cue!r} is the main predicate; classifier top "
+                           f"{top} p={p:.2f} has its triggers only in adjuncts or noun-modifying clauses"),
+           (top, p * 0.9 * (min(1.0, pm / p) if p > 0 else 1.0), types[0][2] + "; background to the main clause")]
+    return out + [t for t in types[1:] if t[0] not in (main.label, top)]
+
+
 def _share_roles(evs: list[Event], wrapper: str, embedded: set[str], article_id: str) -> list[Event]:
     """A speech act takes the participants of the act it embeds when it has none of its own
     ("the EC agreed to provide aid for Romania": recipient Romania)."""
@@ -556,6 +613,34 @@ def _share_roles(evs: list[Event], wrapper: str, embedded: set[str], article_id:
                 e = replace(e, actor=actor, recipient=recip,
                             id=event_id(article_id, e.event_type, actor, recip, e.date, e.location),
                             reasons=e.reasons + (f"participants taken from the embedded {inner[0].event_type} event",))
+        out.append(e)
+    return out
+
+
+def _demand_roles(doc, w: Work, evs: list[Event], cs, speaker_span: RoleSpan | None, lang: str) -> list[Event]:
+    """A demand read off a reported obligation ("Germany said that Serbia must hand over ...", "Francia dijo que
+    Marruecos debe entregar ..."): the REQUEST has no demand word of its own, its roles came from the obliged
+    act. The speaker makes the demand; the obliged party (the act's subject) is whom it is addressed to."""
+    from eventwire.coding.modality import obligation
+
+    if any(h.label == "REQUEST" for h in w.event_hits) or not attribution_cues(cs):
+        return evs
+    cue = next((c for h in w.event_hits if (c := obligation(cs, h.first, lang, h.last)) is not None), None)
+    if cue is None:
+        return evs
+    out = []
+    for e in evs:
+        if e.event_type == "REQUEST" and (e.actor or speaker_span is not None):
+            actor: tuple = ()
+            why = "no speaker found"
+            if speaker_span is not None:
+                a, why = _to_actor(doc, speaker_span, lang, e.date)
+                actor = (a,)
+            recip = e.actor or e.recipient
+            e = replace(e, actor=actor, recipient=recip,
+                        id=event_id(doc.article.id, e.event_type, actor, recip, e.date, e.location),
+                        reasons=e.reasons + (f"demand from a reported obligation ({cue!r}): actor = the speaker "
+                                             f"({why}), recipient = the obliged party",))
         out.append(e)
     return out
 
@@ -673,6 +758,7 @@ def code_article(doc: AnalyzedArticle, model: Any = "default") -> list[Event]:
                 denials.append((w, den, attribution))
             continue
         if types and w.index in parses:
+            types = _main_clause_type(w, types, parses[w.index])
             types = types + _clause_types(w, types, parses[w.index])
         types, forced = _wrapped(w, types, lang, cs)
         for etype, p, treason in types:
@@ -695,6 +781,7 @@ def code_article(doc: AnalyzedArticle, model: Any = "default") -> list[Event]:
                 w.events.append(ev)
         if forced:
             w.events = _share_roles(w.events, types[0][0], set(forced), doc.article.id)
+        w.events = _demand_roles(doc, w, w.events, cs, speaker_span, lang)
         # a denial sentence that codes events of its own ("the ELN denied attacking civilians") denies
         # them in place; only denials with no event of their own point back at an earlier claim
         events.extend(w.events)
@@ -875,7 +962,8 @@ def _clean(spans: list[RoleSpan], w: Work, speaker_span: RoleSpan | None, known=
     out = []
     for a in spans:
         if (speaker_span is not None and a.start < speaker_span.end and speaker_span.start < a.end
-                and "antecedent" not in a.reason):  # "X said it would ...": X is also the actor
+                and "antecedent" not in a.reason  # "X said it would ...": X is also the actor
+                and "coordinated reporting verb" not in speaker_span.reason):  # "X rejected it, and said ..."
             continue
         if any(s <= a.start and a.end <= e for s, e in _trigger_spans(w)) and not (known and known(a.start, a.end)):
             continue  # the role is the trigger itself ("air strike"), unless it is a resolved actor
@@ -898,7 +986,9 @@ def _role_groups(doc, w: Work, etype: str, anchors: list[Hit], parse, speaker_sp
         h = next((x for x in anchors if not inside(x)), anchors[0])
         spans = sorted({(x.first, x.last) for x in w.event_hits if not inside(x)})
         places = [(p.start, p.end) for p in doc.places if _in(p.start, p.end, w)]
-        a_sp, r_sp = rule_roles(lang, etype, w.tokens, w.text, w.start, h.start, h.end, cands, spans, places)
+        area = next((w.text[x.start - w.start:x.end - w.start] for x in anchors
+                     if x.pattern.mode in AREA_MODES or etype in CASUALTY_TYPES), None)
+        a_sp, r_sp = rule_roles(lang, etype, w.tokens, w.text, w.start, h.start, h.end, cands, spans, places, area)
         known = _known_spans(doc)
         return [(h, _clean(a_sp, w, speaker_span, known), _clean(r_sp, w, speaker_span, known), [src(h)], None)]
     from eventwire.coding.roles import clause_head
@@ -907,7 +997,7 @@ def _role_groups(doc, w: Work, etype: str, anchors: list[Hit], parse, speaker_sp
     known = _known_spans(doc)
     for h in anchors:
         key = clause_head(parse[0], h.start, h.end, parse[1])
-        a_sp, r_sp = english_roles(parse[0], h.start, h.end, parse[1], known)
+        a_sp, r_sp = english_roles(parse[0], h.start, h.end, parse[1], known, etype in CASUALTY_TYPES)
         g = groups.setdefault(key, [h, [], [], [], key])
         g[3].append(src(h))
         for sp, bucket in ((a_sp, g[1]), (r_sp, g[2])):

@@ -114,6 +114,37 @@ def _noun_roles(n, actors: list, recips: list, why: str) -> None:
             actors.append((c, f"{why}: possessor of {n.text!r}"))
         elif c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "ORG"):
             actors.append((c, f"{why}: modifier {c.text!r} of {n.text!r}"))
+    if _is(n, "directive_words"):
+        _addressee(n, recips, why)
+    if _is(n, "removal_words"):  # "the withdrawal of forces from Panama"
+        for h in [n] + [p for c in n.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]:
+            _source(h, n, recips, why)
+
+
+def _source(h, v, recips: list, why: str) -> None:
+    """The 'from' object of a removal or seizure: the party or place something is taken from."""
+    for c in h.children:
+        if c.dep_ == "prep" and c.lower_ in _words()["source_preps"]:
+            recips.extend((x, f"{why}: '{c.lower_}' object of {v.text!r} (what it is taken from)")
+                          for p in c.children if p.dep_ == "pobj" for x in _with_conj(p))
+
+
+def _addressee(h, recips: list, why: str) -> None:
+    """A directive word with a clausal complement ("demanded that the government release ...", "its demand
+    that Iran free ..."): the complement's active subject is the one the demand is addressed to."""
+    kids = list(h.children)
+    if h.pos_ in ("NOUN", "PROPN") and h.dep_ == "dobj":
+        # "reiterated its demand today that Israel ease ...": the parser hangs the noun's that-clause on the verb
+        kids += [c for c in h.head.children if c.dep_ == "ccomp" and c.i > h.i
+                 and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
+    for c in kids:
+        if c.pos_ not in ("VERB", "AUX") or not (
+                c.dep_ == "ccomp" or c.dep_ == "acl" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)):
+            continue
+        for s in c.children:
+            if s.dep_ == "nsubj":
+                recips.extend((x, f"{why}: subject of the demanded clause {c.text!r} under {h.text!r}")
+                              for x in _with_conj(s))
 
 
 def _verb_roles(v, actors: list, recips: list, why: str) -> None:
@@ -126,6 +157,8 @@ def _verb_roles(v, actors: list, recips: list, why: str) -> None:
                 recips.extend((x, f"{why}: subject of {v.text!r} (the victim)") for x in _with_conj(c))
             else:
                 actors.extend(_subject(c, v, why))
+        elif c.dep_ == "nsubjpass" and _is(v, "stative_participles") and not any(a.dep_ == "agent" for a in v.children):
+            actors.extend((x, f"{why}: subject of the stative {v.text!r} (holds the stance)") for x in _with_conj(c))
         elif c.dep_ == "nsubjpass":
             recips.extend((x, f"{why}: passive subject of {v.text!r}") for x in _with_conj(c))
         elif c.dep_ == "agent":
@@ -135,10 +168,16 @@ def _verb_roles(v, actors: list, recips: list, why: str) -> None:
         elif c.dep_ in ("dobj", "dative"):
             if c.pos_ in ("NOUN", "PROPN", "PRON"):
                 recips.extend((x, f"{why}: object of {v.text!r}") for x in _with_conj(c))
+            elif c.dep_ == "dative":  # "granted asylum to X": the parser labels the 'to' phrase dative
+                recips.extend((x, f"{why}: '{c.lower_}' (dative) object of {v.text!r}")
+                              for p in c.children if p.dep_ == "pobj" for x in _with_conj(p))
         elif c.dep_ == "prep" and c.lower_ in _words()["recipient_preps"]:
             for p in c.children:
                 if p.dep_ == "pobj":
-                    recips.extend((x, f"{why}: '{c.lower_}' object of {v.text!r}") for x in _with_conj(p))
+                    inner: list = []
+                    if _is(p, "directive_words"):  # "insisted on its demands that X ...": X
+                        _addressee(p, inner, why)
+                    recips.extend(inner or [(x, f"{why}: '{c.lower_}' object of {v.text!r}") for x in _with_conj(p)])
         elif (c.dep_ == "prep" and c.lower_ in _words()["destination_preps"]
               and _is(v, "destination_verbs")):
             for p in c.children:
@@ -157,6 +196,13 @@ def _verb_roles(v, actors: list, recips: list, why: str) -> None:
         for c in u.children:
             if c.dep_ == "nsubj" or (c.dep_ == "nsubjpass" and v.dep_ == "xcomp"):
                 actors.extend((x, r + f" (governing verb {u.text!r})") for x, r in _subject(c, u, why))
+    if _is(v, "removal_words"):
+        _source(v, v, recips, why)
+        for c in v.children:  # "pulled its forces out of / from X" attaches 'from' to the object at times
+            if c.dep_ == "dobj":
+                _source(c, v, recips, why)
+    if not recips and _is(v, "directive_words"):
+        _addressee(v, recips, why)
     if not recips:
         _complement_recipients(v, recips, why)
 
@@ -183,7 +229,7 @@ def _subject(c, v, why: str) -> list:
                 break
             u = u.head
             if _is(u, "speech_verbs") or _is(u, "intent_verbs"):
-                subj = [s for s in u.children if s.dep_ in ("nsubj",) and s.pos_ in ("PROPN", "NOUN")]
+                subj = [s for s in _shared_subject(u) if s.pos_ in ("PROPN", "NOUN")]
                 if subj:
                     return [(x, f"{why}: pronoun {c.text!r} subject of {v.text!r} -> antecedent, subject of "
                                 f"reporting verb {u.text!r}") for x in _with_conj(subj[0])]
@@ -191,8 +237,18 @@ def _subject(c, v, why: str) -> list:
     return [(x, f"{why}: subject of {v.text!r}") for x in _with_conj(c)]
 
 
+def _shared_subject(v) -> list:
+    """The subject of verb v; a coordinated verb without one shares its first conjunct's ("the rebels rejected
+    the plan and said they ...": 'said' has the rebels as subject)."""
+    subj = [s for s in v.children if s.dep_ == "nsubj"]
+    while not subj and v.dep_ == "conj" and v.head.pos_ in ("VERB", "AUX") and v.head.i != v.i:
+        v = v.head
+        subj = [s for s in v.children if s.dep_ == "nsubj"]
+    return subj
+
+
 def english_roles(sent, trig_start: int, trig_end: int, offset: int = 0,
-                  known=None) -> tuple[list[RoleSpan], list[RoleSpan]]:
+                  known=None, place_target: bool = False) -> tuple[list[RoleSpan], list[RoleSpan]]:
     """Roles for the trigger at [trig_start, trig_end) (article offsets) in a spaCy sentence Span whose
     doc starts at article offset `offset`. `known(start, end)` (article offsets) tells whether a span is a
     resolved actor: a role head that is not ("further action against Russia", "leaders of the coalition")
@@ -227,8 +283,11 @@ def english_roles(sent, trig_start: int, trig_end: int, offset: int = 0,
             for c in h.children:
                 if c.dep_ == "nsubj" and not actors:
                     actors.extend((x, r + f" ({tok.text!r})") for x, r in _subject(c, h, why))
-                elif c.dep_ == "dative" and not recips and c.pos_ in ("PROPN", "NOUN"):
+                elif c.dep_ == "dative" and c.pos_ in ("PROPN", "NOUN"):  # "gave X 5 million dollars of aid"
                     recips.extend((x, f"{why}: indirect object of {h.text!r} ({tok.text!r})") for x in _with_conj(c))
+                elif c.dep_ == "dative" and c.pos_ == "ADP":  # "gave aid to X"
+                    recips.extend((x, f"{why}: '{c.lower_}' (dative) object of {h.text!r} ({tok.text!r})")
+                                  for p in c.children if p.dep_ == "pobj" for x in _with_conj(p))
                 elif c.dep_ == "prep" and c.lower_ in _words()["recipient_preps"] and not recips:
                     for p in c.children:
                         if p.dep_ == "pobj":
@@ -255,10 +314,129 @@ def english_roles(sent, trig_start: int, trig_end: int, offset: int = 0,
     if known is not None:
         actors = _prefer_known(actors, known, offset)
         recips = _prefer_known(recips, known, offset)
-    out_a = _dedupe([_role(t, r, offset) for t, r in actors if _nominal(t)])
-    out_r = _dedupe([_role(t, r, offset) for t, r in recips if _nominal(t)])
+        if not any(known(*_tok_span(t, offset)) for t, _ in recips):
+            # no resolved recipient: the area a measure applies to, else whom the act's demands address
+            v = tok if tok.pos_ in ("VERB", "AUX") else (
+                tok.head if tok.dep_ in ("dobj", "nsubjpass") and tok.head.pos_ in ("VERB", "AUX") else None)
+            extra: list = []
+            _area_recipients(tok, v, extra, why, place_target)
+            extra = [(t, r) for t, r in _prefer_known(extra, known, offset) if known(*_tok_span(t, offset))]
+            if not extra:
+                extra = _demand_targets(tok, v, known, offset, why)
+            if not extra and v is not None:
+                extra = [(t, r) for t, r in _prefer_known(_condition_party(v, why), known, offset)
+                         if known(*_tok_span(t, offset))]
+            if extra:
+                recips = extra
+    if known is not None:
+        actors = _split_coordinated(actors, known, offset)
+        recips = _split_coordinated(recips, known, offset)
+    def fills(t, r: str) -> bool:
+        return _nominal(t) or "coordinated modifier" in r
+    out_a = _dedupe([_role(t, r, offset) for t, r in actors if fills(t, r)])
+    out_r = _dedupe([_role(t, r, offset) for t, r in recips if fills(t, r)])
     out_r = [r for r in out_r if not any(_overlap(r, a) for a in out_a)]
     return out_a, out_r
+
+
+def _split_coordinated(items: list, known, offset: int) -> list:
+    """A head noun with coordinated modifiers ("Hungarian and Romanian officials", "U.S. and Russian
+    negotiators") names one group per modifier: each resolved modifier fills the role."""
+    out = []
+    for t, r in items:
+        mod = next((c for c in t.children if c.dep_ in ("amod", "compound", "nmod") and c.i < t.i
+                    and any(x.dep_ == "conj" for x in c.children)), None)
+        grp = [mod] + [x for x in mod.subtree if x.dep_ == "conj" and x.i < t.i] if mod is not None else []
+        if len(grp) > 1 and all(known(x.idx + offset, x.idx + len(x.text) + offset) for x in grp):
+            out.extend((x, r + f" -> coordinated modifier {x.text!r} of {t.text!r}") for x in grp)
+        else:
+            out.append((t, r))
+    return out
+
+
+def _condition_party(v, why: str) -> list:
+    """The subject of a condition on the act ("threatened to launch an offensive unless Baghdad accepted",
+    "will stop the talks if the United States goes ahead"): the party the act is conditioned on."""
+    out: list = []
+    verbs = [v] + [c for c in v.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX")]
+    for u in verbs:
+        for c in u.children:
+            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _words()["condition_marks"] for m in c.children):
+                out.extend((x, f"{why}: subject of the condition {c.text!r} on {u.text!r}")
+                           for s in c.children if s.dep_ == "nsubj" for x in _with_conj(s))
+    return out
+
+
+def _measure(t) -> bool:
+    """A measure imposed on an area (roles.yaml parse territorial_measures: a noun, or the noun with the word
+    before it: "martial law")."""
+    if t.pos_ not in ("NOUN", "PROPN"):
+        return False
+    words = _words()["territorial_measures"]
+    prev = t.doc[t.i - 1].lower_ if t.i > 0 else ""
+    return t.lower_ in words or f"{prev} {t.lower_}" in words
+
+
+def _area_recipients(tok, v, recips: list, why: str, place_target: bool = False) -> None:
+    """A curfew, state of emergency or blockade "in X" is imposed on (or lifted for) X's people: the place it
+    applies to is the recipient ("imposed a curfew in X", "lifted the state of emergency in X"). With
+    place_target (an attack with no named victim: "exploded bombs in the capital Kabul", "killed 12 people in
+    Kano") the place struck stands for its unnamed victims, as CAMEO/PLOVER coding does."""
+    heads = [tok] + ([c for c in v.children if c.dep_ in ("dobj", "nsubjpass")] if v is not None else [])
+    nouns = []
+    for h in heads:
+        nouns.append(h)
+        nouns += [p for c in h.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+    ms = [n for n in nouns if _measure(n)] or ([tok] if place_target else [])
+    if not ms:
+        return
+    hosts = list(dict.fromkeys([*heads, *ms] + ([v] if v is not None else [])))
+    for h in hosts:
+        for c in h.children:
+            if c.dep_ == "prep" and c.lower_ in _words()["area_preps"]:
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        recips.extend((x, f"{why}: area the {ms[0].text!r} applies to ('{c.lower_}' {p.text!r})")
+                                      for x in _with_conj(p))
+
+
+def _demand_targets(tok, v, known, offset: int, why: str) -> list:
+    """Whom an act's stated demands address: resolved actors in a purpose clause of a demand verb ("marched to
+    demand the resignation of X", "a demonstration calling for X's removal") or in a stance phrase ("in
+    defiance of X", "in protest at X's decision"). A protest is aimed at the one it makes demands of."""
+    out: list = []
+
+    def take(t, cue: str) -> None:
+        if _nominal(t) and known(*_tok_span(t, offset)):
+            out.extend((x, f"{why}: {cue} {t.text!r}") for x in _with_conj(t))
+        else:
+            out.extend((x, f"{why}: {cue} {t.text!r} -> {x.text!r}") for x in _inner_known(t, known, offset))
+
+    for h in dict.fromkeys([tok] + ([v] if v is not None else [])):
+        for c in h.children:
+            if c.dep_ in ("advcl", "xcomp", "acl", "relcl") and c.pos_ == "VERB" and _is(c, "demand_purpose_verbs"):
+                for o in c.children:
+                    if o.dep_ == "dobj":
+                        take(o, f"demand {c.text!r} of")
+                    elif o.dep_ == "prep" and o.lower_ not in _words()["opaque_preps"]:
+                        for p in o.children:
+                            if p.dep_ == "pobj":
+                                take(p, f"demand '{c.text} {o.text}'")
+                    elif o.dep_ == "ccomp":
+                        for s in o.children:
+                            if s.dep_ == "nsubj":
+                                take(s, f"demand {c.text!r} addressed to")
+            elif c.dep_ == "prep":
+                for p in c.children:
+                    if p.dep_ == "pobj" and _is(p, "stance_nouns") and p.i != tok.i:
+                        for q in p.children:
+                            if q.dep_ == "prep" and q.lower_ not in _words()["opaque_preps"]:
+                                for r in q.children:
+                                    if r.dep_ == "pobj":
+                                        take(r, f"'{c.text} {p.text} {q.text}'")
+        if out:
+            break
+    return out
 
 
 # dependents searched for a resolved actor inside an unresolved role phrase (not into clauses)
@@ -363,6 +541,10 @@ def english_speaker(sent, cue_start: int, cue_end: int, offset: int = 0) -> Role
     """The subject of a reporting verb ("the ministry said"), or the object of "according to"."""
     toks = [t for t in sent if t.idx < cue_end - offset and t.idx + len(t.text) > cue_start - offset]
     for t in toks:
+        if t.pos_ in ("VERB", "AUX") and not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
+            shared = [s for s in _shared_subject(t) if s.pos_ != "PRON"]
+            if shared:  # "X rejected the plan, and said ...": X is the speaker
+                return _role(shared[0], f"parse: subject shared by the coordinated reporting verb {t.text!r}", offset)
         for c in t.children:
             if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PRON":
                 return _role(c, f"parse: subject of reporting verb {t.text!r}", offset)
@@ -475,11 +657,15 @@ def _locative_suffix(r: dict, lang: str, word: str) -> bool:
 def rule_roles(lang: str, etype: str, sent_tokens: list[Token], text: str, base: int,
                trig_start: int, trig_end: int, cands: list[Candidate],
                event_spans: list[tuple[int, int]] | None = None,
-               place_spans: list[tuple[int, int]] | None = None) -> tuple[list[RoleSpan], list[RoleSpan]]:
+               place_spans: list[tuple[int, int]] | None = None,
+               area_measure: str | None = None) -> tuple[list[RoleSpan], list[RoleSpan]]:
     """Word-order / marker / case rules from roles.yaml over candidate spans in the sentence.
     event_spans: token ranges (first, last) of the sentence's event trigger phrases (for genitive agents
     of event nouns and victim predicates); defaults to the trigger itself. place_spans: article char spans
-    of place names; a place after a locative marker ("в Анкаре", "en Idlib") is where, not who."""
+    of place names; a place after a locative marker ("в Анкаре", "en Idlib") is where, not who, unless the
+    event is a measure imposed on an area or an attack (area_measure: its trigger text, "комендантский час в
+    Армении", "atacaron un mercado en Kabul"): then that place, whose people it applies to or strikes, is the
+    recipient when no other is found."""
     if not cands:
         return [], []
     r = _rules(lang)
@@ -520,6 +706,7 @@ def rule_roles(lang: str, etype: str, sent_tokens: list[Token], text: str, base:
     actors: list[RoleSpan] = []
     recips: list[RoleSpan] = []
     rest: list[tuple[Candidate, int, int]] = []
+    areas: list[RoleSpan] = []
     for c in cands:
         fi, li = first_tok(c), last_tok(c)
         if fi is None or li is None:
@@ -534,6 +721,9 @@ def rule_roles(lang: str, etype: str, sent_tokens: list[Token], text: str, base:
             continue
         if place_spans and any(s < c.end and c.start < e for s, e in place_spans) and (
                 _phrase_before(sent_tokens, fi, loc, lang) or _locative_suffix(r, lang, sent_tokens[li].text)):
+            if area_measure:
+                areas.append(RoleSpan(c.start, c.end, c.text, f"rules({lang}): place the {area_measure!r} applies to "
+                                                              f"or strikes (after a locative marker)"))
             continue  # "killed in Ankara": the place, not a participant
         post = normalise(" ".join(t.text for t in sent_tokens[li + 1:li + 2]), lang)
         if post and post in [normalise(x, lang) for x in r.get("agent_postpositions") or ()]:
@@ -578,6 +768,21 @@ def rule_roles(lang: str, etype: str, sent_tokens: list[Token], text: str, base:
             after = [x for x in after if x[0] is not c]
     if suffered:
         before = after = []  # the clause's predicate is suffered, its remaining noun phrases are no doer
+    coords = {normalise(x, lang) for x in r.get("coordinators") or ()}
+
+    def coordinated(c: Candidate, pool: list) -> list[RoleSpan]:
+        """Candidates joined to the subject c by coordinators ("Венгрия и Румыния договорились"): a
+        coordinated subject names several actors."""
+        out, cur = [], c
+        for x, _, _ in sorted((y for y in pool if y[0].end <= c.start), key=lambda y: -y[0].start):
+            if normalise(text[x.end - base:cur.start - base], lang).strip(" ,") not in coords | {""}:
+                break
+            if not text[x.end - base:cur.start - base].strip(" ,"):
+                break  # adjacent names with no coordinator are one phrase, not two subjects
+            out.append(RoleSpan(x.start, x.end, x.text, f"rules({lang}): coordinated with the subject {c.text!r}"))
+            cur = x
+        return out
+
     if order == "SOV":
         if before and not actors:
             c = before[0][0]
@@ -608,9 +813,12 @@ def rule_roles(lang: str, etype: str, sent_tokens: list[Token], text: str, base:
             if before and not actors:
                 c = before[-1][0]
                 actors.append(RoleSpan(c.start, c.end, c.text, f"rules({lang}): nearest noun phrase before the verb (SVO subject)"))
+                actors.extend(coordinated(c, before[:-1]))
             if after and not recips:
                 c = after[0][0]
                 recips.append(RoleSpan(c.start, c.end, c.text, f"rules({lang}): nearest noun phrase after the verb (SVO object)"))
+    if areas and not recips:
+        recips = areas[:1]
     # coordination "A and B" for symmetric types
     if etype in (r.get("symmetric") or ()) and len(actors) == 1 and not recips:
         a = actors[0]

@@ -23,7 +23,9 @@ Definitions
 - "date_*" metrics score against gold of type DATE only; predictions that overlap a gold TIMEX of another
   type (DURATION, TIME, SET) and no DATE gold are then left out (neither right nor wrong); a prediction
   that overlaps a DATE gold is always scored. Gold ISO weeks written unpadded ("2000-W6") compare as
-  "2000-W06". "all_*" metrics use every gold
+  "2000-W06"; gold decades and centuries with placeholder digits ("199X", "19XX") compare as TimeML's
+  truncated values ("199", "19"; correction 2026-11: before it, "the 1990s" = "199" was counted wrong against
+  "199X"). "all_*" metrics use every gold
   type (we emit dates only, so recall on DURATION/SET is expected to be low).
 """
 from __future__ import annotations
@@ -56,9 +58,13 @@ def _norm(value: str | None) -> str | None:
 
 
 def _gold_value(value: str | None) -> str | None:
-    """Gold values written with an unpadded ISO week ("2000-W6") compare as "2000-W06"."""
+    """Gold values written with an unpadded ISO week ("2000-W6") compare as "2000-W06"; a decade or century
+    written with placeholder digits ("199X" for "the 1990s", "19XX" for "the 20th century", TIMEX2 style)
+    compares as TimeML's truncated form ("199", "19"): the same period."""
     if value and (m := re.fullmatch(r"(\d{4})-W(\d)(-WE)?", value)):
         return f"{m.group(1)}-W0{m.group(2)}{m.group(3) or ''}"
+    if value and (m := re.fullmatch(r"(\d{3})X|(\d{2})XX", value)):
+        return m.group(1) or m.group(2)
     return value
 
 

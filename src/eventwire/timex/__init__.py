@@ -13,7 +13,12 @@ Values follow TimeML/TIMEX3 where a calendar date cannot express them: "PRESENT_
 (granularity "ref"), seasons "1998-SU" ("season"), ISO weeks "1998-W02" ("week"), quarters "1998-Q3"
 ("quarter"), halves "1998-H1" ("half"), decades "199" ("decade"), centuries "19" ("century"). Only values
 `concrete()` accepts date events. A part of the day ("Friday night", "ce matin") belongs to the expression but
-a date keeps the day as its value (the part is in the reason). Named days (dates.yaml `holidays`: fixed, nth
+a date keeps the day as its value (the part is in the reason). A clock time before a day ("9 a.m. Friday")
+belongs to the expression and to its TimeML value ("2020-02-28T09:00", granularity "day"); `concrete()` dates
+events by the day alone. Composed and anaphoric forms: "the day before <day>", "the week of <day>" (its ISO
+week), "April 24 and 25" (the 25th too), "until then" / "by that time" (the time named last). Not times: a
+year inside a name ("the Russell 2000 Index"), a time phrase in title case in running text (ABC's "This Week");
+"today's youth" is PRESENT_REF. Chinese numerals ("二〇二〇年三月三日") read as digits. Named days (dates.yaml `holidays`: fixed, nth
 weekday, Easter offset) resolve to their day in the explicit year or the year a month would take; lunar-
 calendar ones stay None (no offline converter). Which occurrence a year-less month, day or weekday means: a
 forward-looking word ("will", "until") that governs it picks the next one - where the language has a parser

@@ -54,6 +54,15 @@ class LangRules:
     halves: dict[str, int] = field(default_factory=dict)  # "first" -> 1, "second" -> 2 (halves of a year)
     year_link: Any = None  # compiled regex of what may stand between a month or season and its year (" of ")
     week_mods: bool = False  # weekday modifiers name the previous/next calendar week ("上周五", "下周一")
+    # a clock time (and time zone, link word) right before a day expression, anchored at its end ("9 a.m. EST
+    # on |Friday"): groups h, mi, am, pm, noon; None where the data file has no `clock_times`
+    clock_before: Any = None
+    week_of: Any = None  # "the week of |Nov. 15": the phrase right before a date that makes it its ISO week
+    title_case_names: bool = False  # a time phrase in title case inside running text is a name ("This Week")
+    digit_chars: dict[str, int] = field(default_factory=dict)  # "〇" -> 0: years written digit by digit ("二〇二〇")
+    past_as_base: frozenset = frozenset()  # verbs whose past tense is the base form ("hurt", "cut"): timex/tense.py
+    day_coord: Any = None  # "April 24| and 25": a conjunction and a day number after a date (group d)
+    day_coord_before: Any = None  # "24 and |25 April": a day number and a conjunction before one (group d)
 
 
 def _dateparser_names(lang: str) -> tuple[dict[str, int], dict[str, int]]:
@@ -184,7 +193,8 @@ def rules(lang: str | None) -> LangRules:
     if period:
         PW = words("period_words")
         SHIFT = _alt(data.get("period_shift") or {}) or NEVER
-        pats.insert(0, ("period", regex.compile(rf"(?i){B}(?P<pmod>{_alt(period)})\s+(?P<pw>{PW}){E}(?:\s+(?P<shift>{SHIFT}){E})?")))
+        # not the start of a compound ("the quarter-to-quarter comparison", "the period-end rate")
+        pats.insert(0, ("period", regex.compile(rf"(?i){B}(?P<pmod>{_alt(period)})\s+(?P<pw>{PW}){E}(?!-\w)(?:\s+(?P<shift>{SHIFT}){E})?")))
         # "the same month a year ago": only with the shift, as "this month" is a plain relative expression
         pats.insert(0, ("period", regex.compile(rf"(?i){B}(?P<pmod>{_alt(period)})\s+(?P<mw>{words('month_period_words')})\s+(?P<shift>{SHIFT}){E}")))
         pats.insert(0, ("period", regex.compile(rf"(?i){B}{DPRE}(?P<year>{YEAR})\s+(?P<pw>{PW}){E}")))
@@ -236,6 +246,20 @@ def rules(lang: str | None) -> LangRules:
         # not "now-cancelled"; not the start of a duration ("the past five years", "the past week")
         DUR = rf"(?!\s+(?:[\w-]+\s+)?(?:{UNIT}){E})" if units else ""
         pats.append(("ref", regex.compile(rf"(?i){B}(?:{_alt(refs)}){E}(?!-\w){DUR}")))
+    if data.get("years_in_names") and cap:
+        # a year inside a name: between a capitalised word (not opening the sentence, not a function word, month
+        # or weekday) and another ("the Russell 2000 Index", "Kopp's 1987 Chevrolet"), or a two-digit year
+        # after a product's name ("iLife '11"): a model or edition, not a time
+        NOTW = _alt([*(data.get("year_name_not_after") or ()), *months, *weekdays, *(data.get("relative") and
+                     [str(r["phrase"]) for r in data["relative"]] or ())]) or NEVER
+        NAME = rf"(?<=[^\s.!?]\s+)(?!(?i:{NOTW})(?![\w]))\p{{Lu}}[\w'’&.-]*"
+        pats.append(("nottime", regex.compile(rf"{NAME}[^\S\n]{YEAR}[^\S\n]\p{{Lu}}\w*")))
+        pats.append(("nottime", regex.compile(rf"(?<=[^\s.!?]\s+)(?!(?i:{NOTW})(?![\w]))\w*\p{{Lu}}[\w'’&.-]*[^\S\n]['’]\d\d{E}")))
+    if data.get("anaphoric_then"):  # "until then", "by that time": the time the text just named
+        pats.append(("then", regex.compile(
+            rf"(?<=(?i:{B}(?:{words('anaphoric_then_preps')}))\s+)(?i:{words('anaphoric_then')}){E}")))
+    for p in data.get("generic_present") or ():  # "today's world", "today's GM": the present era, not the day
+        pats.append(("genericpresent", regex.compile(rf"{B}(?:{p})")))
     if data.get("not_times"):  # phrases that contain a time word but are no time ("most recent" = latest)
         pats.append(("nottime", regex.compile(rf"(?i){B}(?:{words('not_times')}){E}")))
     year_rel = {str(k).lower(): int(v) for k, v in (data.get("year_rel") or {}).items()}
@@ -250,6 +274,19 @@ def rules(lang: str | None) -> LangRules:
         NOT_NAME = r"(?!\s+\p{Lu})" if cap else ""
         pats.insert(0, ("holiday", regex.compile(
             rf"{B}(?P<hol>{HOL}){E}{NOT_NAME}(?:,?\s+{LINK}(?P<year>{YEAR}){E})?")))
+    clock_before = None
+    if data.get("clock_times"):
+        TZ = _alt(data.get("time_zones") or ()) or NEVER
+        clock_before = regex.compile(
+            rf"(?<![\w:.,])(?i:{'|'.join(f'(?:{c})' for c in data['clock_times'])})(?:,?\s+(?:{TZ}))?,?\s+"
+            rf"(?:(?i:{words('clock_day_links')})\s+)?\Z")
+    week_of = regex.compile(rf"(?i){B}(?:{words('week_of')})\s+\Z") if data.get("week_of") else None
+    day_coord = day_coord_before = None
+    if data.get("day_coordinators"):
+        CO = words("day_coordinators")
+        day_coord = regex.compile(rf",?\s+(?:{CO})\s+(?:the\s+)?(?P<d>[12]?\d|3[01])(?:{words('day_suffixes')})?(?![\w.,]\d|\w)(?:,?\s+(?P<year>{YEAR})(?!\w))?"
+                                rf"(?=\s*(?:[,.;:!?)\"”']|$)|\s+(?i:{words('day_coord_followers')})(?!\w))")
+        day_coord_before = regex.compile(rf"(?<![\w.,])(?P<d>[12]?\d|3[01])(?:{words('day_suffixes')})?\s+(?:{CO})\s+\Z")
     return LangRules(lang, months, weekdays, tuple(pats), relative, units, numbers,
                      str(data.get("date_order") or "DMY"), future, quarters, refs, seasons, mods, period, year_rel,
                      {str(k).lower(): int(v) for k, v in (data.get("period_shift") or {}).items()},
@@ -259,6 +296,10 @@ def rules(lang: str | None) -> LangRules:
                      {str(k).lower(): int(v) for k, v in (data.get("century_words") or {}).items()},
                      {str(k).lower(): int(v) for k, v in (data.get("decade_words") or {}).items()},
                      not_future=not_future, pods=pods, halves=halves, week_mods=bool(data.get("weekday_mods_calendar_week")),
+                     title_case_names=bool(data.get("title_case_names")),
+                     digit_chars={str(k): int(v) for k, v in (data.get("digit_chars") or {}).items()},
+                     past_as_base=frozenset(str(w).lower() for w in data.get("past_as_base") or ()),
+                     clock_before=clock_before, week_of=week_of, day_coord=day_coord, day_coord_before=day_coord_before,
                      year_link=regex.compile(rf"\s+(?:(?i:{words('date_links')})\s+)?"),
                      period_end=regex.compile(rf"(?i)\s+(?:{words('period_end_words')})\s+") if data.get("period_end_words") else None)
 

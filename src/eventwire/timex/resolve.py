@@ -10,7 +10,7 @@ import regex
 from eventwire.model import TimeRef
 from eventwire.timex.patterns import _hol_key, _roman, _safe, holiday_date, rules, spelled_year
 from eventwire.timex.scan import Found, extract
-from eventwire.timex.tense import clause_tense, cue_in_scope, sentence_bounds
+from eventwire.timex.tense import clause_tense, cue_in_scope, past_perfect, sentence_bounds
 
 
 def _to_date(s: str | None) -> date | None:
@@ -55,6 +55,7 @@ def _year_for(month: int, day: int | None, anchor: date, future: bool = False, p
 
 
 FUTURE_WEIGHT = 2.5
+_ISO_DAY = regex.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def _quarter_end(y: int, q: int) -> date:
@@ -75,10 +76,12 @@ class Resolver:
         self.last: date | None = None
         self.window = window
         self.focus_q: tuple[int, int] | None = None  # the quarter the text last named explicitly
+        self.focus_q_over: tuple[int, int] | None = None  # the last quarter named that was over by the anchor
         self.focus_year: int | None = None  # the year the text last named explicitly
         self.focus_m: tuple[int, int] | None = None  # the month (year, month) the text last named
         self.focus_last = "q"  # which of focus_q / focus_m was named last
         self.q_end: dict[tuple[int, int], date] = {}  # quarters the text says end on a day ("ended Aug. 26")
+        self.prev: tuple[str, str] | None = None  # the last calendar value resolved (for "until then")
 
     def _future(self, f: Found) -> bool:
         """A forward-looking cue governing the expression: where the language has a parser, a cue anywhere
@@ -108,10 +111,18 @@ class Resolver:
         """(forward, backward, why): a forward-looking word before the expression, else the tense of the
         clause it sits in (where the language has a parser)."""
         if self._future(f):
+            if past_perfect(self.text, f.start, f.end, self.R.tense_parser, self.parsed):
+                return False, True, " (past perfect despite a forward-looking word)"
             return True, False, " (forward-looking)"
-        t = clause_tense(self.text, f.start, f.end, self.R.tense_parser, self.R.deadline_preps, self.parsed)
+        t = clause_tense(self.text, f.start, f.end, self.R.tense_parser, self.R.deadline_preps, self.parsed,
+                         self.R.past_as_base)
         fut = t == "future" or (present_is_future and t == "present")
         return fut, t == "past", f" ({t} tense)" if t else ""
+
+    def time_of_day(self, f: Found) -> str | None:
+        """The clock time ("09:00") joined to a day expression, else None. (A part of the day stays in the
+        reason: the corpora give "Friday night" the day's value about as often as "...TNI".)"""
+        return f.groups.get("clock")
 
     def _num(self, s: str | None) -> int | None:
         if s is None:
@@ -224,6 +235,12 @@ class Resolver:
             return f"{cent:02d}{g['dec2'][0]}", "decade", pub, "two-digit decade in the anchor's century or the one before"
         if k == "period":
             return self._period(g, pub, f)
+        if k == "then":  # "until then", "by that time": the time the text named last
+            if self.prev is None:
+                return None, None, None, "anaphoric 'then' with no time named before it"
+            return self.prev[0], self.prev[1], None, f"the time named last ({self.prev[0]})"
+        if k == "genericpresent":
+            return "PRESENT_REF", "ref", None, "the present era, not the day (dates.yaml generic_present): TimeML PRESENT_REF"
         if k == "nottime":
             return None, None, None, "drop: not a time expression (dates.yaml not_times)"
         if k == "focusperiod":  # a span of months: "a year earlier" after it is no longer the quarter's
@@ -279,6 +296,8 @@ class Resolver:
                 used, why = pub, "quarter nearest the anchor"
             if rel not in ("prev_year", "next_year") and not g.get("qshift"):
                 self.focus_q, self.focus_last = (y, q), "q"
+                if pub is not None and self.q_end.get((y, q), _quarter_end(y, q)) < pub:
+                    self.focus_q_over = (y, q)
             return f"{y:04d}-Q{q}", "quarter", used, why
         if k == "spelledyear":
             y = spelled_year(self.R, g)
@@ -348,8 +367,20 @@ class Resolver:
                 why = "most recent such weekday on or before the publication date"
             self.last = d
             if pod := self.R.pods.get((g.get("pod") or "").lower()):
-                why += f"; part of day {pod} (a date: the value stays the day)"
+                why += f"; part of day {pod}"
             return d.isoformat(), "day", pub, why
+        if k in ("dayshift", "weekof"):  # "the day before |last Tuesday", "the week of |Nov. 15"
+            v, gran, used, why = self.resolve(g["inner"])
+            d = _to_date(v) if gran == "day" and v and v[:1].isdigit() else None
+            if d is None:
+                return None, None, None, f"composed expression: its day did not resolve ({why})"
+            inner = self.text[g["inner"].start:g["inner"].end]
+            if k == "weekof":
+                y, w, _ = d.isocalendar()
+                return f"{y:04d}-W{w:02d}", "week", used, f"the ISO week of {inner!r} = {d.isoformat()} ({why})"
+            n = int(self.R.relative[g["rel"].lower()].get("n", 0))
+            self.last = d + timedelta(days=n)
+            return self.last.isoformat(), "day", used, f"{n:+d} day from {inner!r} = {d.isoformat()} ({why})"
         if k == "relative":
             r = self.R.relative[g["rel"].lower()]
             if r.get("event_prep") and self.last and (m := regex.search(r"(\S),[^\S\n]*$", self.text[:f.start])) \
@@ -403,6 +434,8 @@ class Resolver:
         name = g["hol"] + (f" [{h['note']}]" if h.get("note") else "")  # "[US]": whose holiday is assumed
         if h.get("rule") == "lunar":
             return None, None, None, f"{name}: lunar-calendar date, not computed (no offline converter)"
+        if h.get("rule") == "named":  # "Black Monday": the name of an event's day, not the last Monday
+            return None, None, None, f"{name}: a day named after an event; its date is not known here"
         if g.get("year"):
             y = int(g["year"])
             d = holiday_date(h, y)
@@ -487,8 +520,15 @@ class Resolver:
         y, q = self.focus_q
         if g.get("year"):
             return f"{int(g['year']):04d}-Q{q}", "quarter", None, f"explicit year; quarter in focus (Q{q})"
+        which = "in focus"
+        if pub is not None and f is not None and self.focus_q_over and self.focus_q_over != self.focus_q \
+                and date(y, 3 * q - 2, 1) > pub and self._direction(f)[1]:
+            # "losses through the third quarter of 1990 ... In the year-ago period, it earned": a past-tense
+            # report compares the last quarter named that is over, not one still to come
+            (y, q), which = self.focus_q_over, "last named that is over by the anchor"
+        y0 = y
         y += {"prev_year": -1, "next_year": 1}.get(kind or "", 0)
-        return f"{y:04d}-Q{q}", "quarter", None, f"the quarter in focus ({self.focus_q[0]}-Q{q}), {kind}"
+        return f"{y:04d}-Q{q}", "quarter", None, f"the quarter {which} ({y0}-Q{q}), {kind}"
 
     def _offset(self, op: str, n: int, base: date, why: str, track: bool = True):
         if op == "day":
@@ -533,6 +573,11 @@ def find_times(text: str, lang: str | None, anchor: str | None,
         value, gran, used, reason = res.resolve(f)
         if value is None and reason.startswith("drop:"):
             continue  # an anaphoric period with nothing to refer to: not reported at all
+        if value and gran in ("day", "month", "year", "week", "quarter", "half") and value[:1].isdigit():
+            res.prev = (value, gran)
+        if gran == "day" and value and _ISO_DAY.fullmatch(value) and (tod := res.time_of_day(f)):
+            value += "T" + tod  # TimeML "2021-11-05T09:00"; concrete() keeps the day
+            reason += f"; clock time {tod}"
         sent = None
         if sentences:
             sent = next((i for i, (s, e) in enumerate(sentences) if s <= f.start < e), None)

@@ -116,7 +116,7 @@ def cue_in_scope(text: str, start: int, end: int, cues: list[tuple[int, int]], p
 
 
 def clause_tense(text: str, start: int, end: int, parser: str | None, skip_preps=frozenset(),
-                 parsed=None) -> str | None:
+                 parsed=None, past_as_base=frozenset()) -> str | None:
     """"past", "future" or None (present, infinitive, no verb found, or no parser for the language).
     `parsed`: the whole text's spaCy Doc when a stage already made one (then nothing is parsed here)."""
     inside, _ = _tokens(text, start, end, parser, parsed)
@@ -140,6 +140,26 @@ def clause_tense(text: str, start: int, end: int, parser: str | None, skip_preps
         return "future"
     if tok.tag_ == "VBD" or any(a.tag_ == "VBD" for a in aux):
         return "past"
+    # "Weakness hurt the index": a verb whose past is its base form (`past_as_base`), tagged present (VBP) but
+    # with a third-person singular noun subject, which a present verb would agree with ("hurts"): the past
+    if tok.tag_ == "VBP" and not aux and tok.lower_ in past_as_base and \
+            any(c.dep_ == "nsubj" and c.tag_ in ("NN", "NNP") for c in tok.children):
+        return "past"
     if tok.tag_ in ("VBZ", "VBP") and not aux:
         return "present"
     return None
+
+
+def past_perfect(text: str, start: int, end: int, parser: str | None, parsed=None) -> bool:
+    """Whether the expression modifies a verb in the past perfect ("Until Thursday they had not called him a
+    suspect"): the time lies before a past reference point, so a forward-looking word ("until") does not make
+    it the next such day."""
+    inside, _ = _tokens(text, start, end, parser, parsed)
+    if not inside:
+        return False
+    tok = _head(inside)
+    for _ in range(4):  # up through prepositions only ("until Thursday" -> "called")
+        if tok.pos_ in ("VERB", "AUX") or tok.head is tok or tok.dep_ not in ("pobj", "prep", "npadvmod"):
+            break
+        tok = tok.head
+    return tok.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in tok.children)

@@ -18,6 +18,8 @@ def concrete(t: TimeRef) -> tuple[str, str] | None:
     v, g = t.value, t.granularity
     if not v:
         return None
+    if g == "day" and len(v) > 10 and v[10] == "T":  # a time of day ("2021-11-02TNI", "...T09:00"): the day
+        v = v[:10]
     if g == "weekend" and (m := regex.match(r"^(\d{4})-W(\d{2})-WE$", v)):
         sat = date.fromisocalendar(int(m[1]), int(m[2]), 6)
         return f"{sat.isoformat()}/{(sat + timedelta(days=1)).isoformat()}", "range"
