@@ -112,3 +112,13 @@ def test_readiness_to_coerce_is_a_threat_but_readiness_to_concede_is_not():
     assert t.event_type == "THREATEN" and "PER" in countries(t.actor)
     evs = events("Peru is prepared to lift the ban on the opposition party, the interior minister said.", "en")
     assert "THREATEN" not in {e.event_type for e in evs}
+
+
+def test_a_trigger_classifying_a_noun_is_not_an_act():
+    # "riot police" is a kind of police (event_triggers.yaml attributive_heads), not a riot
+    assert not [e for e in events("Riot police patrolled the streets of the capital on Sunday.", "en", "2024-03-05")
+                if e.event_type == "PROTEST"]
+    assert "PROTEST" in {e.event_type for e in events("Thousands rioted in the capital after the verdict.", "en",
+                                                        "2024-03-05")}
+    assert "ASSAULT" in {e.event_type for e in events("Rebels attacked an army unit near the border.", "en",
+                                                       "2024-03-05")}

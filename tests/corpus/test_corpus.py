@@ -280,3 +280,13 @@ def test_denial_by_another_claimant_makes_the_event_contested(pipe, settings):
     assert len(ev) == 1 and ev[0]["claim_status"] == "contested" and ev[0]["source_count"] == 2
     kinds = {(c["kind"], c["claimant"]) for c in out["claims"]}
     assert ("denial", "Russian defence ministry") in kinds and ("casualties", "Turkish officials") in kinds
+
+
+def test_a_dated_time_of_day_still_dates_an_undated_article():
+    # "9 a.m. Friday" resolves to "2020-02-28T09:00" (granularity day): it is that day for story blocking
+    from eventwire.corpus.params import DEFAULTS
+    from eventwire.corpus.stories import article_time, day_num
+
+    art = {"published_at": None, "times": [{"value": "2020-02-28T09:00", "granularity": "day"}]}
+    t = article_time(art, dict(DEFAULTS))
+    assert t["lo"] == t["hi"] == t["day"] == day_num("2020-02-28")

@@ -16,7 +16,7 @@ from typing import Any
 
 from eventwire.coding import ontology as onto
 from eventwire.coding.classifier import Prediction, best_mode, best_type, load_model
-from eventwire.coding.lexicon import Hit, Token, tokenize, trigger_matcher
+from eventwire.coding.lexicon import Hit, Token, cue_matcher, tokenize, trigger_matcher
 from eventwire.coding.modality import attribution_cues, decide_any, find_cues, is_denial_sentence
 from eventwire.coding.numbers import extract_size
 from eventwire.coding.roles import (Candidate, RoleSpan, claims_responsibility, english_roles, english_speaker,
@@ -710,6 +710,12 @@ def _attributive(h: Hit, toks: list[Token], text: str, sufs: tuple[str, ...] = (
     return _cap(prev, text) or bool(sufs and tok.text.endswith(sufs))
 
 
+def _in_compound(h: Hit, compounds: list[Hit]) -> bool:
+    """The trigger lies inside a compound noun naming a kind of force or gear ("riot police", "attack
+    helicopters"; event_triggers.yaml `non_event_compounds`), not an act."""
+    return any(c.first <= h.first and h.last <= c.last for c in compounds)
+
+
 # ---------------------------------------------------------------- main
 
 def code_article(doc: AnalyzedArticle, model: Any = "default") -> list[Event]:
@@ -727,6 +733,7 @@ def code_article(doc: AnalyzedArticle, model: Any = "default") -> list[Event]:
     quiet: list[Work] = []  # sentences with no trigger: only read for denials of earlier claims
     names = _name_rule(lang)
     hyph = tuple((lang_file(lang, "event_triggers") or {}).get("hyphen_participles") or ())
+    compounds = cue_matcher(lang, "event_triggers", ("non_event_compounds",))
     for s in doc.sentences:
         stext = text[s.start:s.end]
         toks = tokenize(stext, lang, s.start)
@@ -734,6 +741,8 @@ def code_article(doc: AnalyzedArticle, model: Any = "default") -> list[Event]:
         if names is not None:
             hits = [h for h in hits if h.label.startswith("tag:") or not (_inside_name(h, toks, text, names)
                                                                          or _attributive(h, toks, text, hyph))]
+        if compounds is not None and (cs := compounds.find(toks)):
+            hits = [h for h in hits if h.label.startswith("tag:") or not _in_compound(h, cs)]
         if any(not h.label.startswith("tag:") for h in hits):
             works.append(Work(s.index, s.start, s.end, stext, toks, hits))
         else:

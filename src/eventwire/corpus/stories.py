@@ -76,7 +76,8 @@ def article_time(article: dict[str, Any], p: dict[str, Any]) -> dict[str, Any]:
         if m:
             partial.append((int(m.group(1)), int(m.group(2))))
             continue
-        if t.get("granularity") == "day" and re.match(r"^\d{4}-\d{2}-\d{2}$", v):
+        if t.get("granularity") == "day" and re.match(r"^\d{4}-\d{2}-\d{2}(T.*)?$", v):
+            v = v[:10]  # a day with a clock time ("2020-02-28T09:00") is still that day
             d = day_num(v)
             if d is not None and (pub is None or abs(d - pub) <= 366):
                 content.append(d)
