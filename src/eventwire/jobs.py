@@ -107,11 +107,13 @@ def run_corpus_stages(store, settings: Settings) -> dict[str, Any]:
     when that package provides them."""
     from eventwire.geo.outlet import repair_store
 
-    place_repairs = repair_store(store)
     try:
-        from eventwire.corpus import run_all
+        from eventwire.corpus import after_place_repair, run_all
     except ImportError:
-        return {"place_repairs": place_repairs}
+        return {"place_repairs": repair_store(store)}
+    # canonical events and story key places follow the repair, in its own transaction
+    place_repairs = repair_store(store, after=lambda repo, ids, places: after_place_repair(repo, ids, places,
+                                                                                             settings))
     return {**run_all(store, settings), "place_repairs": place_repairs}
 
 

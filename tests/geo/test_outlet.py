@@ -87,6 +87,25 @@ def test_evidence_is_confident_places_only(G):
     assert lex.prior("lakecountryecho.example", "a") is None  # its own evidence is left out
 
 
+def test_own_context_is_a_flag_not_a_reading_of_the_reason(G):
+    import dataclasses
+
+    text = HISTORY[0] + " " + TARGET
+    tops = toponyms_for(text, "en", [])
+    places = resolve(tops, G, text=text)
+    alex = _alexandria(places)
+    assert alex.own_context and alex.place.admin1 == "Minnesota"  # beside Bemidji and Brainerd
+    assert not _alexandria(resolve(toponyms_for(TARGET, "en", []), G, text=TARGET)).own_context
+    i = places.index(alex)
+
+    def names(pm):
+        return {(a1, k) for _, a1, k in evidence(G, tops, places[:i] + [pm] + places[i + 1:]).places}
+
+    # the evidence follows the flag whatever the reason's wording (reasons are for people)
+    assert ("Minnesota", "alexandria") in names(dataclasses.replace(alex, reason="reworded"))
+    assert ("Minnesota", "alexandria") not in names(dataclasses.replace(alex, own_context=False))
+
+
 def test_repair_docs_updates_analyzed_articles(G):
     docs = []
     for i, text in enumerate(HISTORY + [TARGET]):

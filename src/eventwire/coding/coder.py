@@ -227,6 +227,17 @@ def _types_for(w: Work) -> list[tuple[str, float, str]]:
     else:
         reason = f"type {top} p={p:.2f} (classifier)"
     shadowed = top
+    if top not in trig_types:
+        # no trigger of the classifier's type in the sentence, but a verb-object phrase of another type
+        # ("restore full diplomatic ties" read as SANCTION): the phrase is the precise evidence and decides, as
+        # when the classifier is unsure (above), if the classifier gives its type any mass
+        phr = sorted(((probs.get(h.label, 0.0), h.label, h) for h in w.event_hits
+                      if h.last - h.first >= PHRASE_LEN and h.label != top), key=lambda x: -x[0])
+        if phr and phr[0][0] >= CLAUSE_MIN:
+            q, lab, h = phr[0]
+            reason = (f"type {lab} p={q:.2f}: phrase trigger {w.text[h.start - w.start:h.end - w.start]!r}; the "
+                      f"classifier's {top} p={p:.2f} has no trigger in the sentence")
+            top, p = lab, p * 0.9
     sub = _subsumed(w, top, probs)
     if sub is not None:  # the phrase decides the type; the classifier's confidence in an event stays
         top, p, reason = sub[0], p * 0.9, sub[2] + f" (confidence from the classifier's {shadowed} p={p:.2f})"
@@ -930,7 +941,12 @@ def _events_for_type(doc, w: Work, etype, p, treason, cs, attribution, speaker_s
             reasons.append(preason)
         if attribution is not None:
             reasons.append(f"attribution: {attribution.speaker or '?'} via {attribution.text!r}")
-        root = onto.cameo_root(etype, mode, ctx)
+        # the trigger's CAMEO verb class ("urged" appeal 02 vs "demanded" 10) refines the type's default root
+        vc = next((c for x in [h, *anchors] if x.label == etype
+                   and (c := onto.cameo_verb_class(lang, etype, w.tokens, x.first))), None)
+        root = onto.cameo_root(etype, mode, ctx, vc[0] if vc else None)
+        if vc and root == vc[0]:
+            reasons.append(f"cameo root {root} from the trigger's CAMEO verb class ({vc[1]})")
         sub, sreason = onto.acled_subtype(etype, mode, ctx, w.tags, [a.sector for a in actors],
                                          [a.sector for a in recips], {"dead": size.dead, "injured": size.injured,
                                                                       "arrested": size.arrested})

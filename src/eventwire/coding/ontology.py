@@ -50,7 +50,9 @@ def valid_mode(etype: str, mode: str | None) -> str | None:
     return mode if mode in modes(etype) else None
 
 
-def cameo_root(etype: str, mode: str | None = None, ctx: Iterable[str] = ()) -> str | None:
+def cameo_root(etype: str, mode: str | None = None, ctx: Iterable[str] = (), verb_class: str | None = None) -> str | None:
+    """CAMEO root of a PLOVER event: per-context rules, then the trigger's CAMEO verb class (cameo_verb_class:
+    one PLOVER type can span several roots, REQUEST = 02 appeal + 10 demand), then the mode's, then the type's."""
     t = plover()["types"].get(etype)
     if not t:
         return None
@@ -63,8 +65,38 @@ def cameo_root(etype: str, mode: str | None = None, ctx: Iterable[str] = ()) -> 
         if rule.get("context") and rule["context"] not in ctx:
             continue
         return rule["cameo_root"]
+    if verb_class:
+        return verb_class
     m = (t.get("modes") or {}).get(mode or "") or {}
     return m.get("cameo_root") or t.get("cameo_root")
+
+
+@lru_cache(maxsize=32)
+def _verb_class_matchers(lang: str) -> dict:
+    from eventwire.coding.lexicon import Pattern, PhraseMatcher, clitics, compile_phrase
+    from eventwire.resources import lang_file
+
+    data = (lang_file(lang, "event_triggers") or {}).get("cameo_verb_classes") or {}
+    out = {}
+    for etype, classes in data.items():
+        pats = [Pattern(compile_phrase(str(e), lang), str(root), None, (),
+                        f"{lang}/event_triggers.yaml:cameo_verb_classes:{etype}:{root}:{e}")
+                for root, entries in (classes or {}).items() for e in entries or ()]
+        out[etype] = PhraseMatcher(pats, clitics(lang))
+    return out
+
+
+def cameo_verb_class(lang: str, etype: str, tokens, first: int) -> tuple[str, str] | None:
+    """(CAMEO root, data source) when a verb-class pattern of `etype` (event_triggers.yaml cameo_verb_classes)
+    starts at token `first`, the event's trigger; the longest such pattern wins. None when none does."""
+    m = _verb_class_matchers(lang).get(etype)
+    if m is None:
+        return None
+    hits = [h for h in m.find(list(tokens[first:first + 8])) if h.first == 0]
+    if not hits:
+        return None
+    best = max(hits, key=lambda h: h.last)
+    return best.label, best.pattern.source
 
 
 def score(etype: str, mode: str | None = None) -> float | None:

@@ -13,7 +13,29 @@ from __future__ import annotations
 import time
 from typing import Any
 
-__all__ = ["analyze_set", "run_all"]
+__all__ = ["after_place_repair", "analyze_set", "run_all"]
+
+
+def after_place_repair(repo, event_ids, places: dict[str, tuple[list, list]], settings: Any = None
+                       ) -> dict[str, int]:
+    """After geo.outlet.repair_store re-resolved stored places and moved events: rebuild the canonical events
+    those events belong to (claims and dyad rows too), with the merge stage's own code, and move the key
+    places of the articles' stories ({article_id: (old places, new places)}). Runs in the caller's
+    transaction, so a repair and these updates commit together."""
+    from eventwire.corpus import merge, stories
+    from eventwire.corpus.dyads import dyad_rows
+    from eventwire.corpus.params import params
+
+    p = params(settings)
+    payloads = merge.refresh_events(repo, event_ids, p)
+    dy = []
+    for ev in payloads:
+        dy.extend(dyad_rows(ev, ev.get("source_groups") or []))
+    repo.replace_dyads([ev["id"] for ev in payloads], dy)
+    touched = stories.refresh_places(repo, places, p)
+    if touched:
+        repo.set_event_counts()  # upsert_stories writes rows without their event counts
+    return {"canonical_refreshed": len(payloads), "stories_refreshed": len(touched)}
 
 
 def run_all(store, settings: Any = None, *, embedder=None, timings: dict[str, float] | None = None) -> dict[str, Any]:

@@ -59,6 +59,12 @@ def stats_sections(store) -> list[dict[str, Any]]:
     if by_type:
         sections.append({"title": "Canonical events by type", "columns": ["type", "events", "mentions", "contested"],
                          "rows": [list(r) for r in by_type]})
+    places = repo.place_repairs(limit=50)
+    if places:
+        sections.append({"title": f"Place repairs ({counts['place_repairs']}, first {len(places)})",
+                         "columns": ["article", "field", "old", "new", "reason"],
+                         "rows": [[r["article_id"][:12], r["field"], r["old_value"] or "", r["new_value"] or "",
+                                   r["reason"] or ""] for r in places]})
     return sections
 
 

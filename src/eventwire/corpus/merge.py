@@ -525,20 +525,8 @@ def merge_events(repo, p: dict[str, Any]) -> dict[str, Any]:
     tol = p["merge_date_tolerance_days"] + 1
     lo = date.fromordinal(min(iv[0] for iv in ivs) - tol).isoformat() if ivs else None
     hi = date.fromordinal(max(iv[1] for iv in ivs) + tol).isoformat() if ivs else None
-    existing = repo.canonical_candidates(lo, hi)
-    member_ids = {m["e"] for row in existing for m in row["members"]}
-    member_evs = repo.events_by_id(member_ids)
     idx = MergeIndex(p)
-    for row in existing:
-        c = Canonical(row["id"], row["story_id"])
-        for link in row["members"]:
-            mid = link["e"]
-            if mid in member_evs:
-                c.members.append(member_evs[mid])
-                c.links[mid] = (link["s"] or 0.0, link["r"] or "")
-        if not c.members:
-            continue
-        c.refresh()
+    for c in _load(repo, repo.canonical_candidates(lo, hi)):
         idx.items[c.id] = c
         idx.index(c)
     meta = repo.article_meta(arts | {m["article_id"] for c in idx.items.values() for m in c.members})
@@ -563,8 +551,34 @@ def merge_events(repo, p: dict[str, Any]) -> dict[str, Any]:
             links.append((ev["id"], best.id, ev["article_id"], round(best_score, 3), best_why))
         idx.index(best)
         touched.add(best.id)
-    # for links of previously stored members, keep their stored reasons out of the rebuilt payload
     items = [idx.items[i] for i in sorted(touched)]
+    repo.link_events(links)
+    payloads = _save(repo, items, meta, p)
+    return {"new_mentions": len(new), "canonical_created": created, "canonical_updated": len(items) - created,
+            "touched": payloads}
+
+
+def _load(repo, rows: list[dict[str, Any]]) -> list[Canonical]:
+    """Stored canonical events (canonical_candidates rows) with their members' current payloads, profiles
+    folded in stored link order."""
+    member_evs = repo.events_by_id({m["e"] for row in rows for m in row["members"]})
+    out = []
+    for row in rows:
+        c = Canonical(row["id"], row["story_id"])
+        for link in row["members"]:
+            mid = link["e"]
+            if mid in member_evs:
+                c.members.append(member_evs[mid])
+                c.links[mid] = (link["s"] or 0.0, link["r"] or "")
+        if not c.members:
+            continue
+        c.refresh()
+        out.append(c)
+    return out
+
+
+def _save(repo, items: list[Canonical], meta: dict[str, dict[str, Any]], p: dict[str, Any]) -> list[dict[str, Any]]:
+    """Build and store the canonical records (and their claims) of `items`; returns the payloads."""
     meta.update(repo.article_meta({m["article_id"] for c in items for m in c.members} - set(meta)))
     sightings = repo.sightings_for({m["article_id"] for c in items for m in c.members})
     payloads, claims = [], []
@@ -572,8 +586,14 @@ def merge_events(repo, p: dict[str, Any]) -> dict[str, Any]:
         payload, cl = build(c, meta, sightings, p)
         payloads.append(payload)
         claims.extend(cl)
-    repo.link_events(links)
     repo.upsert_canonical(payloads)
     repo.replace_claims([c.id for c in items], claims)
-    return {"new_mentions": len(new), "canonical_created": created, "canonical_updated": len(items) - created,
-            "touched": payloads}
+    return payloads
+
+
+def refresh_events(repo, event_ids, p: dict[str, Any]) -> list[dict[str, Any]]:
+    """Rebuild the canonical events that per-article events `event_ids` are linked to, after a repair
+    changed those events (a moved location): the same profile and build() as merging, over the members'
+    current payloads. Membership and canonical ids are kept. Returns the rebuilt payloads."""
+    items = sorted(_load(repo, repo.canonical_for_events(event_ids)), key=lambda c: c.id)
+    return _save(repo, items, {}, p) if items else []

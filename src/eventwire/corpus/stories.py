@@ -260,6 +260,21 @@ class StoryIndex:
         self.dirty.add(sid)
         return sid
 
+    def move_entities(self, sid: str, old: dict[str, str], new: dict[str, str]) -> None:
+        """One member article's entities changed (a place repair): its old keys off, its new ones on."""
+        st = self.stories.get(sid)
+        if st is None or old.keys() == new.keys():
+            return
+        for k in old.keys() - new.keys():
+            e = st["entities"].get(k)
+            if e:
+                e[1] -= 1
+                if e[1] <= 0:
+                    del st["entities"][k]
+        for k in new.keys() - old.keys():
+            st["entities"].setdefault(k, [new[k], 0])[1] += 1
+        self.dirty.add(sid)
+
     def rows_for_store(self, ids: set[str]) -> list[dict[str, Any]]:
         out = []
         for sid in sorted(ids):
@@ -326,6 +341,23 @@ def assign(repo, articles: list[dict[str, Any]], vecs: dict[str, np.ndarray], p:
         a["story_id"] = idx.add_article(a, vec, sid, t, ents)
         a["corpus_date"] = day_iso(t["day"]) if t["day"] is not None else None
     return {"index": idx, "joined": joined, "founded": founded, "touched": set(idx.dirty)}
+
+
+def refresh_places(repo, places: dict[str, tuple[list, list]], p: dict[str, Any]) -> set[str]:
+    """After a place repair ({article_id: (old places, new places)}, as stored dicts): the stories of these
+    articles count each article's places anew, so their key places (and later articles' entity overlap) follow
+    the repair. Articles not in a story yet are left to assign(). Returns the stories changed."""
+    sids = {a: s for a, s in repo.article_story(places).items() if s}
+    if not sids:
+        return set()
+    idx = StoryIndex(p)
+    for row in repo.stories(set(sids.values())):
+        idx.load_story(row)
+    for aid, sid in sorted(sids.items()):
+        old, new = places[aid]
+        idx.move_entities(sid, entities({"places": old}), entities({"places": new}))
+    repo.upsert_stories(idx.rows_for_store(idx.dirty))
+    return set(idx.dirty)
 
 
 def repair_dates(repo, story_ids: set[str], p: dict[str, Any]) -> list[dict[str, Any]]:

@@ -22,11 +22,17 @@ sentence with an unknown actor codes nothing, which we do not share (we code the
 unresolved: hence some noevents sentences get an event). mappable_root_accuracy scores only sentences
 whose expected codes map to a PLOVER type; no_event_rate counts sentences with expected codings where we
 coded nothing.
+Scoring caveat (Nov 2026): the PETRARCH-1 files (petr1_unit, petr1_validate) are coded with the PETR.Validate
+verb dictionary, whose header states that most of its codes are WEIS, not CAMEO (KEDS-derived): condemn 122
+(WEIS 12 accuse), warn 160 (WEIS 16 warn), welcome 041, urge 102, restore ties 064. Their root_accuracy is
+therefore not a CAMEO measure; ud_petr_2_02 (its dictionary converted to CAMEO 2.0) is the CAMEO figure, and
+all.root_accuracy is dominated by the WEIS files (334 of 581 sentences).
 
 Metrics per file and overall:
   root_accuracy: over sentences with expected codings, the CAMEO root (first two digits) of our most
-    confident event is among the expected roots (PLOVER types map to roots via plover.yaml, so roots with
-    no PLOVER type - 01 statements, 02 appeals - are out of reach: see plover_type_accuracy);
+    confident event is among the expected roots (PLOVER types map to roots via plover.yaml, refined by the
+    trigger's CAMEO verb class, e.g. REQUEST "urged" 02 / "demanded" 10; 01 statements have no PLOVER type and
+    are out of reach: see plover_type_accuracy);
   plover_type_accuracy: expected CAMEO codes mapped to PLOVER types (plover.yaml cameo_to_plover), our
     top event's type among them;
   no_event_accuracy: sentences marked noevents="True" with no event coded;

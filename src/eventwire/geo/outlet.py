@@ -19,7 +19,7 @@ from __future__ import annotations
 import dataclasses
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 from eventwire.geo.gazetteer import Gazetteer, load
 from eventwire.geo.names import name_key
@@ -121,7 +121,7 @@ def evidence(G: Gazetteer, toponyms: list[Toponym], places: list[PlaceMention]) 
             cc = next((G.country2(r) for r in t.rows if G.is_country(r)), None)
             if cc and pm.place.feature_code == "PCLI":
                 seen[key] = (cc, None, key)  # a country named directly
-        elif CONTEXT_CONF and pm.confidence >= CONTEXT_CONF and pm.place.admin1 and _own_context(pm.reason):
+        elif CONTEXT_CONF and pm.confidence >= CONTEXT_CONF and pm.place.admin1 and pm.own_context:
             # a namesake chosen clearly on the article's own context (its state named, places nearby)
             seen[key] = (G.country2(t.rows[0]) if len(ccs) == 1 else _iso2(G, pm.place.country),
                          pm.place.admin1, key)
@@ -158,12 +158,6 @@ class OutletLexicon:
                 if a1:
                     p.admin1[(cc, a1)] += 1
         return p if p.usable() else None
-
-
-def _own_context(reason: str) -> bool:
-    """Whether resolve() chose on the article's own regional context (see resolve._score's reasons)."""
-    return any(p.startswith("admin1 ") and p.endswith(" in context") or p.endswith("km from other places in the article")
-               for p in reason.split("; "))
 
 
 def _iso2(G: Gazetteer, iso3: str | None) -> str:
@@ -248,7 +242,7 @@ def _changes(docs: list[Any]) -> dict[str, tuple[list[PlaceMention], list[dict[s
     for aid, places in new.items():
         old = {(p.start, p.end): p for p in by_id[aid].places}
         recs = [{"article_id": aid, "start": p.start, "end": p.end, "text": p.text, "old": o.place, "new": p.place,
-                 "reason": p.reason}
+                 "reason": p.reason, "confidence": p.confidence}
                 for p in places if (o := old.get((p.start, p.end))) is not None and o.place != p.place]
         if recs:
             out[aid] = (places, recs)
@@ -261,9 +255,21 @@ def _moved(recs: list[dict[str, Any]]) -> dict[Any, tuple[Any, str]]:
     why: dict[Any, str] = {}
     for r in recs:
         to.setdefault(r["old"], set()).add(r["new"])
-        why[r["old"]] = next((p for p in r["reason"].split("; ") if p.startswith("outlet local lexicon")),
-                             r["reason"])
+        why[r["old"]] = _why(r["reason"])
     return {o: (next(iter(n)), why[o]) for o, n in to.items() if o is not None and len(n) == 1}
+
+
+def _why(reason: str) -> str:
+    """The lexicon's part of a place's reason (the whole reason when it has none)."""
+    return next((p for p in reason.split("; ") if p.startswith("outlet local lexicon")), reason)
+
+
+def _label(pl: Any) -> str | None:
+    """A place as one line for the repairs table: "Alexandria, Minnesota, USA (geonames 5225857)"."""
+    if pl is None:
+        return None
+    gid = f" (geonames {pl.geonames_id})" if pl.geonames_id else ""
+    return ", ".join(x for x in (pl.name, pl.admin1, pl.country) if x) + gid
 
 
 def repair_docs(docs: list[Any]) -> list[dict[str, Any]]:
@@ -293,12 +299,17 @@ def repair_docs(docs: list[Any]) -> list[dict[str, Any]]:
     return changes
 
 
-def repair_store(store, min_articles: int = MIN_ARTICLES + 1) -> int:
+def repair_store(store, min_articles: int = MIN_ARTICLES + 1,
+                 after: Callable[[Any, list[str], dict[str, tuple[list, list]]], Any] | None = None) -> int:
     """The lexicon over every article in a Store whose outlet has at least `min_articles` articles: place
-    annotations are rewritten, and events located at a moved place get the new location (their ids, already
-    linked by the corpus stages, are kept). Recomputed from the stored mentions each time (pass 1 never
-    reads an earlier repair), so the result does not depend on the order articles arrived in. Returns the
-    number of places changed. All SQL is in store.corpus_repo."""
+    annotations are rewritten, each changed place is recorded in the repairs table (field "place:<start>")
+    with its reason, and events located at a moved place get the new location (their ids, already linked by
+    the corpus stages, are kept). `after(repo, moved_event_ids, {article_id: (old places, new places)})`
+    (places as plain dicts) runs in the same transaction (the corpus stages rebuild there the canonical events
+    of moved events and the key places of the articles' stories), so a killed run leaves all of it or none.
+    Recomputed from the stored mentions each time (pass 1 never reads an earlier repair), so the result does
+    not depend on the order articles arrived in, and a second run changes nothing. Returns the number of
+    places changed. All SQL is in store.corpus_repo."""
     import json
 
     from eventwire.model import AnalyzedArticle, Article, Mention, Place, RawDocument, Sentence
@@ -320,7 +331,14 @@ def repair_store(store, min_articles: int = MIN_ARTICLES + 1) -> int:
         docs.append(d)
     repo.begin()
     try:
-        n = _write(repo, _changes(docs))
+        changes = _changes(docs)
+        n, moved = _write(repo, changes)
+        if after is not None and changes:
+            from dataclasses import asdict
+
+            old = {d.article.id: d.places for d in docs}
+            after(repo, moved, {aid: ([asdict(p) for p in old[aid]], [asdict(p) for p in places])
+                                for aid, (places, _) in changes.items()})
         repo.commit()
     except BaseException:
         repo.rollback()
@@ -328,14 +346,19 @@ def repair_store(store, min_articles: int = MIN_ARTICLES + 1) -> int:
     return n
 
 
-def _write(repo, changes: dict) -> int:
+def _write(repo, changes: dict) -> tuple[int, list[str]]:
+    """Places, repair records and moved event locations; returns (places changed, ids of moved events)."""
     import json
     from dataclasses import asdict
 
     n = 0
+    moved_ids: list[str] = []
     for aid, (places, recs) in changes.items():
         n += len(recs)
         repo.set_places(aid, json.dumps([asdict(p) for p in places], ensure_ascii=False, default=str))
+        for r in recs:
+            repo.record_place_repair(aid, r["start"], _label(r["old"]), _label(r["new"]), _why(r["reason"]),
+                                     r["confidence"])
         moved = {json.dumps(asdict(o), sort_keys=True, default=str): v for o, v in _moved(recs).items()}
         for eid, payload in repo.article_event_payloads(aid):
             ev = json.loads(payload)
@@ -346,4 +369,5 @@ def _write(repo, changes: dict) -> int:
                 ev["reasons"] = list(ev.get("reasons") or []) + [f"location: {why}"]
                 repo.set_event_location(eid, loc.country, loc.lat, loc.lon,
                                         json.dumps(ev, ensure_ascii=False, default=str))
-    return n
+                moved_ids.append(eid)
+    return n, moved_ids

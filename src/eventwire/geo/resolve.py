@@ -97,12 +97,15 @@ def _region_word_after(text: str | None, t: Toponym, lang: str | None) -> bool:
 def _score(G: Gazetteer, r: int, t: Toponym, countries: Counter, admin1s: Counter,
            anchors: np.ndarray | None, prefer_cc: str | None,
            own_a1: dict[str, Counter] | None = None,
-           country_pts: np.ndarray | None = None) -> tuple[float, list[str]]:
+           country_pts: np.ndarray | None = None) -> tuple[float, list[str], bool]:
+    """Score of candidate r, its reasons, and whether the article's own regional context (an admin1 region
+    it names, nearness to its other places) added to it."""
     s = _prior(G, r, name_key(t.matched or t.text))
     why = []
+    own_ctx = False
     cc = G.country2(r)
     if not cc:
-        return s, why
+        return s, why, own_ctx
     own = 2 if G.is_country(r) and t.rows and len(t.rows) == 1 else 0
     if countries.get(cc, 0) - own > 0 and not G.is_country(r):
         s += 0.9 + 0.1 * min(countries[cc], 5)
@@ -112,6 +115,7 @@ def _score(G: Gazetteer, r: int, t: Toponym, countries: Counter, admin1s: Counte
     if a1[1] and admin1s.get(a1, 0) - mine > 0 and not G.is_admin1(r):
         s += 0.8
         why.append(f"admin1 {a1[1]} in context")
+        own_ctx = True
     if prefer_cc and cc == prefer_cc:
         s += 0.5
         why.append(f"source country {G.country3(r)}")
@@ -129,7 +133,8 @@ def _score(G: Gazetteer, r: int, t: Toponym, countries: Counter, admin1s: Counte
         if d < NEAR_KM:
             s += 0.6 * (1 - d / NEAR_KM) + 0.2
             why.append(f"{d:.0f} km from other places in the article")
-    return s, why
+            own_ctx = True
+    return s, why, own_ctx
 
 
 def _min_km(c: tuple[float, float], anchors: np.ndarray) -> float:
@@ -182,8 +187,8 @@ def resolve(toponyms: list[Toponym], G: Gazetteer | None = None, prefer_country:
         if caps and not _region_word_after(text, t, lang) and not _among_regions(G, toponyms, i, caps, text, lang):
             capital_named[id(t)] = caps
     # first pass: prior + country/admin1 context; second pass adds proximity to the other first-pass choices
-    def score(r: int, t: Toponym, anchors) -> tuple[float, list[str]]:
-        s, why = _score(G, r, t, countries, admin1s, anchors, prefer_country, own_a1, country_pts)
+    def score(r: int, t: Toponym, anchors) -> tuple[float, list[str], bool]:
+        s, why, own_ctx = _score(G, r, t, countries, admin1s, anchors, prefer_country, own_a1, country_pts)
         if G.is_admin1(r) and id(t) in capital_named:
             cap = capital_named[id(t)]
             if G.country2(r) in cap:
@@ -198,7 +203,7 @@ def resolve(toponyms: list[Toponym], G: Gazetteer | None = None, prefer_country:
             b, w = outlet.bonus(G, r, country_level=not any(G.is_admin1(x) for x in t.rows))
             if w:
                 s, why = s + b, why + [w]
-        return s, why
+        return s, why, own_ctx
 
     first: dict[int, int] = {}
     for i, t in enumerate(toponyms):
@@ -220,7 +225,7 @@ def resolve(toponyms: list[Toponym], G: Gazetteer | None = None, prefer_country:
             anchors = np.array(sorted(pts), dtype=float) if pts else None
             memo[mk] = sorted(((score(r, t, anchors), r) for r in t.rows), key=lambda x: -x[0][0])
         scored = memo[mk]
-        (best_s, why), best = scored[0]
+        (best_s, why, own_ctx), best = scored[0]
         if len(scored) == 1:
             reason, conf = "only candidate", 0.9
         else:
@@ -233,5 +238,5 @@ def resolve(toponyms: list[Toponym], G: Gazetteer | None = None, prefer_country:
         parts.extend(t.notes)
         parts.extend(why)
         out.append(PlaceMention(t.start, t.end, t.text, G.place(best), conf, "; ".join(parts), t.sentence,
-                                t.kind))
+                                t.kind, own_context=own_ctx))
     return out

@@ -86,6 +86,9 @@ class PlaceMention:
     # "toponym" (a place name) or "adjectival" (a demonym / country adjective: "Russian", "Syrians"); the
     # latter is resolved to its country but is never taken as where an event happened
     kind: str = "toponym"
+    # chosen on the article's own regional context (an admin1 region it names, places near its other places);
+    # set by geo.resolve, read by the outlet local lexicon (geo.outlet.evidence)
+    own_context: bool = False
 
 
 @dataclass(frozen=True)

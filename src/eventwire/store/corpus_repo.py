@@ -288,6 +288,25 @@ class CorpusRepo:
         self.con.execute("INSERT INTO date_repairs VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
                          [article_id, field, old, new, reason, confidence, story_id])
 
+    def record_place_repair(self, article_id: str, start: int, old: str | None, new: str | None, reason: str,
+                            confidence: float | None) -> None:
+        """A place re-resolved by a corpus-level repair (outlet local lexicon), field "place:<start>". The old
+        value stays the place before the first repair; a place moved back to it has no repair left."""
+        field = f"place:{start}"
+        row = self.con.execute("SELECT old_value FROM date_repairs WHERE article_id = ? AND field = ?",
+                               [article_id, field]).fetchone()
+        if row is None:
+            self.add_repair(article_id, field, old, new, reason, confidence, None)
+        elif row[0] == new:
+            self.con.execute("DELETE FROM date_repairs WHERE article_id = ? AND field = ?", [article_id, field])
+        else:
+            self.con.execute("UPDATE date_repairs SET new_value = ?, reason = ?, confidence = ? "
+                             "WHERE article_id = ? AND field = ?", [new, reason, confidence, article_id, field])
+
+    def place_repairs(self, limit: int | None = None) -> list[dict[str, Any]]:
+        return _rows(self.con.execute(
+            "SELECT * FROM date_repairs WHERE field LIKE 'place:%' ORDER BY article_id, field LIMIT ?", [limit]))
+
     def repairs(self, article_ids: Iterable[str] | None = None) -> list[dict[str, Any]]:
         if article_ids is None:
             return _rows(self.con.execute("SELECT * FROM date_repairs ORDER BY article_id, field"))
@@ -322,6 +341,21 @@ class CorpusRepo:
         for cid, sid, payload, members in cur.fetchall():
             out.append({"id": cid, "story_id": sid, "payload": json.loads(payload), "members": members or []})
         return out
+
+    def canonical_for_events(self, event_ids: Iterable[str]) -> list[dict[str, Any]]:
+        """canonical_candidates rows of the canonical events these per-article events are linked to."""
+        ids = list(event_ids)
+        if not ids:
+            return []
+        cur = self.con.execute(
+            """SELECT c.id, c.story_id, c.payload,
+                      (SELECT list(struct_pack(e := l.event_id, r := l.reason, s := l.score) ORDER BY l.event_id)
+                         FROM event_links l WHERE l.canonical_id = c.id) AS members
+               FROM canonical_events c
+               WHERE c.id IN (SELECT canonical_id FROM event_links WHERE event_id IN (SELECT unnest(?::VARCHAR[])))
+               ORDER BY c.id""", [ids])
+        return [{"id": cid, "story_id": sid, "payload": json.loads(payload), "members": members or []}
+                for cid, sid, payload, members in cur.fetchall()]
 
     def link_events(self, links: list[tuple[str, str, str, float, str]]) -> None:
         if links:
@@ -394,5 +428,6 @@ class CorpusRepo:
             "independent_sources": q("SELECT count(DISTINCT dup_group) FROM corpus_articles"),
             "claims": q("SELECT count(*) FROM claims"),
             "contested_events": q("SELECT count(*) FROM canonical_events WHERE claim_status = 'contested'"),
-            "date_repairs": q("SELECT count(*) FROM date_repairs"),
+            "date_repairs": q("SELECT count(*) FROM date_repairs WHERE field NOT LIKE 'place:%'"),
+            "place_repairs": q("SELECT count(*) FROM date_repairs WHERE field LIKE 'place:%'"),
         }
