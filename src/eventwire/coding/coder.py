@@ -988,7 +988,7 @@ def _clean(spans: list[RoleSpan], w: Work, speaker_span: RoleSpan | None, known=
     for a in spans:
         if (speaker_span is not None and a.start < speaker_span.end and speaker_span.start < a.end
                 and "antecedent" not in a.reason  # "X said it would ...": X is also the actor
-                and "coordinated reporting verb" not in speaker_span.reason):  # "X rejected it, and said ..."
+                and not speaker_span.also_actor):  # "X rejected it, and said ..."
             continue
         if any(s <= a.start and a.end <= e for s, e in _trigger_spans(w)) and not (known and known(a.start, a.end)):
             continue  # the role is the trigger itself ("air strike"), unless it is a resolved actor

@@ -13,7 +13,7 @@ named-entity mentions): agent markers, genitive doers of event nouns ("удар�
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
@@ -27,6 +27,7 @@ class RoleSpan:
     end: int
     text: str
     reason: str
+    also_actor: bool = False  # a speaker who is also the act's subject ("X rejected the plan, and said ...")
 
 
 @dataclass(frozen=True)
@@ -544,7 +545,8 @@ def english_speaker(sent, cue_start: int, cue_end: int, offset: int = 0) -> Role
         if t.pos_ in ("VERB", "AUX") and not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
             shared = [s for s in _shared_subject(t) if s.pos_ != "PRON"]
             if shared:  # "X rejected the plan, and said ...": X is the speaker
-                return _role(shared[0], f"parse: subject shared by the coordinated reporting verb {t.text!r}", offset)
+                r = _role(shared[0], f"parse: subject shared by the coordinated reporting verb {t.text!r}", offset)
+                return replace(r, also_actor=True)
         for c in t.children:
             if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PRON":
                 return _role(c, f"parse: subject of reporting verb {t.text!r}", offset)
