@@ -122,3 +122,11 @@ def test_a_trigger_classifying_a_noun_is_not_an_act():
                                                         "2024-03-05")}
     assert "ASSAULT" in {e.event_type for e in events("Rebels attacked an army unit near the border.", "en",
                                                        "2024-03-05")}
+
+
+def test_an_office_named_after_a_trigger_word_is_not_an_act():
+    # "finance ministry" names an office (non_event_compounds), "financed" is still aid
+    assert not [e for e in events("The finance ministry published its budget forecast for next year on Monday.",
+                                  "en", "2024-03-05") if e.event_type == "AID"]
+    assert "AID" in {e.event_type for e in events("Japan financed the construction of a new hospital in Cambodia.",
+                                                   "en", "2024-03-05")}
