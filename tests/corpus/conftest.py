@@ -71,6 +71,17 @@ def make_event(doc, *, type: str, actor=(), recipient=(), date=None, place=None,
     )
 
 
+def query(db, sql, params=()):
+    """Rows of `sql` from the DuckDB file `db`, opened read-only (the store is closed between runs)."""
+    import duckdb
+
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return con.execute(sql, list(params)).fetchall()
+    finally:
+        con.close()
+
+
 def write(store, docs, tag: str = "t"):
     from eventwire.store import input_key
 

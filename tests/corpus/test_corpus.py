@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from tests.corpus.conftest import make_doc, write
+from tests.corpus.conftest import make_doc, query as _q, write
 
 WIRE = (
     "Air strikes on the village of Balyun in Syria's Idlib province killed 33 Turkish soldiers on Thursday, "
@@ -85,16 +85,6 @@ def built(tmp_path_factory, pipe, settings):
         write(store, docs)
         summary = run_all(store, settings)
     return db, docs, summary
-
-
-def _q(db, sql, params=()):
-    import duckdb
-
-    con = duckdb.connect(str(db), read_only=True)
-    try:
-        return con.execute(sql, list(params)).fetchall()
-    finally:
-        con.close()
 
 
 def _canonical(db):

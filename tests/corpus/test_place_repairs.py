@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.corpus.conftest import make_doc, make_event, write
+from tests.corpus.conftest import make_doc, make_event, query as _q, write
 from tests.geo.test_outlet import HISTORY, TARGET
 
 OUTLET = "lakecountryecho.example"
@@ -44,16 +44,6 @@ def _corpus_run(db, settings, docs=(), tag="r"):
         if docs:
             write(store, list(docs), tag)
         return run_corpus_stages(store, settings)
-
-
-def _q(db, sql, params=()):
-    import duckdb
-
-    con = duckdb.connect(str(db), read_only=True)
-    try:
-        return con.execute(sql, list(params)).fetchall()
-    finally:
-        con.close()
 
 
 def _canonical(db):

