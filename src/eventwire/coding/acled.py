@@ -51,15 +51,18 @@ def model_meta() -> dict[str, Any]:
 # Label probabilities per (model, snippet), so a sentence holding several violent/protest events (and the same
 # sentence met again in this process) is featurised and embedded once. Bounded: oldest entries go first.
 _CACHE_MAX = 4096
-_cache: OrderedDict[tuple[bool, str], dict[str, float]] = OrderedDict()
+_cache: OrderedDict[tuple[tuple[bool, bool], str], dict[str, float]] = OrderedDict()  # ((e5, encoder), text)
 _cache_bundle: list[int] = [0]  # id of the bundle the cache was filled from (a reload empties it)
 
 
-def predict_proba(texts: list[str], embeddings: bool = True) -> list[dict[str, float]]:
+def predict_proba(texts: list[str], embeddings: bool = True, encoder: bool = False) -> list[dict[str, float]]:
     """Label probabilities per snippet. With `embeddings` (and a combined model in the artefact) the
     multilingual e5 vector joins the TF-IDF features: better on unseen phrasing and other languages, at
-    ~27 ms per new snippet on 2 idle cores. Every row is computed on its own (TF-IDF, e5 and the classifiers
-    work row by row, bit for bit the same alone or in a batch), so cached rows equal recomputed ones."""
+    ~27 ms per new snippet on 2 idle cores. With `encoder` (and its artefact built), snippets in a language
+    the fine-tuned encoder reads (coding/encoder.py: English) get its probabilities blended in with weight
+    acled.yaml `classifier: encoder_weight`; other snippets are unchanged. Every row is computed on its own
+    (bit for bit the same alone or in a batch for TF-IDF and e5; the encoder to float rounding), so cached
+    rows equal recomputed ones."""
     bundle = load_bundle()
     if bundle is None or not texts:
         return [{} for _ in texts]
@@ -67,19 +70,43 @@ def predict_proba(texts: list[str], embeddings: bool = True) -> list[dict[str, f
         _cache.clear()
         _cache_bundle[0] = id(bundle)
     use_e5 = bool(embeddings) and bundle.get("combined") is not None
-    todo = list(dict.fromkeys(t for t in texts if (use_e5, t) not in _cache))
-    got = dict(zip(todo, _compute(todo, use_e5, bundle))) if todo else {}
+    mode = (use_e5, bool(encoder))
+    todo = list(dict.fromkeys(t for t in texts if (mode, t) not in _cache))
+    got = dict(zip(todo, _compute(todo, use_e5, bundle, bool(encoder)))) if todo else {}
     for t in texts:
         if t not in got:
-            _cache.move_to_end((use_e5, t))
-            got[t] = _cache[(use_e5, t)]
-    _cache.update(((use_e5, t), got[t]) for t in todo)
+            _cache.move_to_end((mode, t))
+            got[t] = _cache[(mode, t)]
+    _cache.update(((mode, t), got[t]) for t in todo)
     while len(_cache) > _CACHE_MAX:
         _cache.popitem(last=False)
     return [dict(got[t]) for t in texts]
 
 
-def _compute(texts: list[str], use_e5: bool, bundle: dict[str, Any]) -> list[dict[str, float]]:
+def _compute(texts: list[str], use_e5: bool, bundle: dict[str, Any], use_encoder: bool = False) -> list[dict[str, float]]:
+    base = _compute_tfidf(texts, use_e5, bundle)
+    if use_encoder:
+        _blend_encoder(texts, base)
+    return base
+
+
+def _blend_encoder(texts: list[str], probs: list[dict[str, float]]) -> None:
+    """Mix the fine-tuned encoder's probabilities into `probs` (in place) for the snippets it reads."""
+    from eventwire.backends.langid import identify
+    from eventwire.coding import encoder as enc
+
+    if not enc.available():
+        return
+    idx = [i for i, t in enumerate(texts) if enc.supports(identify(t)[0])]
+    if not idx:
+        return
+    w = float(_policy().get("encoder_weight", 0.5))
+    for i, ep in zip(idx, enc.predict_proba([texts[i] for i in idx])):
+        labels = set(probs[i]) | set(ep)
+        probs[i] = {lab: (1.0 - w) * probs[i].get(lab, 0.0) + w * ep.get(lab, 0.0) for lab in labels}
+
+
+def _compute_tfidf(texts: list[str], use_e5: bool, bundle: dict[str, Any]) -> list[dict[str, float]]:
     lexical, combined = bundle["lexical"], bundle.get("combined")
     if use_e5:
         from scipy.sparse import csr_matrix, hstack
@@ -96,9 +123,9 @@ def clear_cache() -> None:
     _cache.clear()
 
 
-def predict(texts: list[str], embeddings: bool = True) -> list[str | None]:
+def predict(texts: list[str], embeddings: bool = True, encoder: bool = False) -> list[str | None]:
     """Most probable sub-type per snippet (None if the model is not built)."""
-    return [max(p, key=p.get) if p else None for p in predict_proba(texts, embeddings)]
+    return [max(p, key=p.get) if p else None for p in predict_proba(texts, embeddings, encoder)]
 
 
 def embed(texts: list[str]):
@@ -165,7 +192,8 @@ def refine(text: str, etype: str, rule_sub: str | None, rule_reason: str | None)
     allowed = pol.get("types", {}).get(etype)
     if not allowed:
         return rule_sub, rule_reason
-    probs = predict_proba([text], embeddings=bool(pol.get("embeddings", False)))[0]
+    probs = predict_proba([text], embeddings=bool(pol.get("embeddings", False)),
+                          encoder=bool(pol.get("encoder", False)))[0]
     if not probs:
         return rule_sub, rule_reason
     best = max(probs, key=probs.get)

@@ -54,12 +54,13 @@ def predict(texts: list[str], settings=None) -> list[str]:
 
 
 def predict_snippets(texts: list[str]) -> list[str] | None:
-    """Snippet-level labels from the trained classifier; None if its artefact is missing."""
+    """Snippet-level labels from the trained classifier (TF-IDF + e5, blended with the fine-tuned encoder
+    for English snippets when its artefact is built); None if the classifier artefact is missing."""
     from eventwire.coding.acled import load_model, predict as clf_predict
 
     if load_model() is None:
         return None
-    return [p or "OTHER" for p in clf_predict(texts)]
+    return [p or "OTHER" for p in clf_predict(texts, embeddings=True, encoder=True)]
 
 
 def evaluate(data: Path | None = None, task: str | None = None, limit: int | None = None) -> dict[str, Any]:

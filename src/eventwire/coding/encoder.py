@@ -1,0 +1,136 @@
+"""Fine-tuned sentence-encoder classifier for English ACLED snippets, run in numpy.
+
+The model is all-MiniLM-L6-v2 (6-layer BERT, 384-d, mean pooling) with a linear head, fine-tuned on our
+own ACLED-style snippets by training/acled/finetune.py (torch is needed to train, not to run). The
+artefact resources/models/acled_encoder.npz keeps the base checkpoint's parameter names: word embeddings
+int8 with a scale per row, other matrices float16; they are widened to float32 once at load.
+English only (MiniLM's WordPiece vocabulary is English): `supports(lang)` says so, and callers keep the
+TF-IDF + e5 model for every other language.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+
+from eventwire.resources import root
+
+MODEL_NAME = "acled_encoder.npz"
+META_NAME = "acled_encoder.meta.json"
+TOKENIZER_NAME = "acled_encoder.tokenizer.json"
+LANGS = frozenset({"en"})
+
+
+@dataclass(frozen=True)
+class EncoderModel:
+    params: dict[str, np.ndarray]
+    labels: tuple[str, ...]
+    config: dict
+    max_len: int
+    tokenizer: object  # tokenizers.Tokenizer
+
+
+def supports(lang: str | None) -> bool:
+    return lang in LANGS
+
+
+def available() -> bool:
+    d = root() / "models"
+    return all((d / n).exists() for n in (MODEL_NAME, META_NAME, TOKENIZER_NAME))
+
+
+@lru_cache(maxsize=1)
+def load() -> EncoderModel | None:
+    """The fitted encoder, or None if the artefact is not built."""
+    if not available():
+        return None
+    from tokenizers import Tokenizer
+
+    d = root() / "models"
+    meta = json.loads((d / META_NAME).read_text(encoding="utf-8"))
+    raw = np.load(d / MODEL_NAME)
+    params: dict[str, np.ndarray] = {}
+    for key in raw.files:
+        if key == "labels":
+            continue
+        if key.endswith(".int8"):
+            base = key[:-5]
+            params[base] = raw[key].astype(np.float32) * raw[base + ".scale"]
+        elif not key.endswith(".scale"):
+            params[key] = raw[key].astype(np.float32)
+    tok = Tokenizer.from_file(str(d / TOKENIZER_NAME))
+    tok.enable_truncation(meta["max_len"])
+    tok.no_padding()
+    return EncoderModel(params, tuple(str(x) for x in raw["labels"]), meta["config"], meta["max_len"], tok)
+
+
+def _layer_norm(x: np.ndarray, w: np.ndarray, b: np.ndarray, eps: float) -> np.ndarray:
+    mu = x.mean(-1, keepdims=True)
+    var = ((x - mu) ** 2).mean(-1, keepdims=True)
+    return (x - mu) / np.sqrt(var + eps) * w + b
+
+
+def _gelu(x: np.ndarray) -> np.ndarray:
+    from scipy.special import erf
+
+    return 0.5 * x * (1.0 + erf(x / np.sqrt(2.0)))
+
+
+def _dense(x: np.ndarray, p: dict[str, np.ndarray], name: str) -> np.ndarray:
+    return x @ p[name + ".weight"].T + p[name + ".bias"]
+
+
+def logits(model: EncoderModel, ids: np.ndarray, mask: np.ndarray) -> np.ndarray:
+    """(batch, labels) scores for padded token ids and their attention mask (the eval-mode forward pass of
+    finetune.py's Encoder)."""
+    p, cfg = model.params, model.config
+    H, heads, eps = cfg["hidden_size"], cfg["num_attention_heads"], cfg["layer_norm_eps"]
+    B, T = ids.shape
+    x = (p["embeddings.word_embeddings.weight"][ids] + p["embeddings.position_embeddings.weight"][:T]
+         + p["embeddings.token_type_embeddings.weight"][0])
+    x = _layer_norm(x, p["embeddings.LayerNorm.weight"], p["embeddings.LayerNorm.bias"], eps)
+    bias = ((1.0 - mask[:, None, None, :]) * -1e9).astype(np.float32)
+    split = lambda t: t.reshape(B, T, heads, H // heads).transpose(0, 2, 1, 3)  # noqa: E731
+    for i in range(cfg["num_hidden_layers"]):
+        pre = f"encoder.layer.{i}."
+        q = split(_dense(x, p, pre + "attention.self.query"))
+        k = split(_dense(x, p, pre + "attention.self.key"))
+        v = split(_dense(x, p, pre + "attention.self.value"))
+        att = q @ k.transpose(0, 1, 3, 2) / np.sqrt(H // heads) + bias
+        att = np.exp(att - att.max(-1, keepdims=True))
+        att /= att.sum(-1, keepdims=True)
+        ctx = (att @ v).transpose(0, 2, 1, 3).reshape(B, T, H)
+        x = _layer_norm(x + _dense(ctx, p, pre + "attention.output.dense"),
+                        p[pre + "attention.output.LayerNorm.weight"], p[pre + "attention.output.LayerNorm.bias"], eps)
+        up = _gelu(_dense(x, p, pre + "intermediate.dense"))
+        x = _layer_norm(x + _dense(up, p, pre + "output.dense"),
+                        p[pre + "output.LayerNorm.weight"], p[pre + "output.LayerNorm.bias"], eps)
+    m = mask[..., None].astype(np.float32)
+    pooled = (x * m).sum(1) / np.maximum(m.sum(1), 1.0)
+    return pooled @ p["head.weight"].T + p["head.bias"]
+
+
+def predict_proba(texts: list[str], batch: int = 32) -> list[dict[str, float]]:
+    """Label probabilities per snippet ({} for every snippet when the artefact is not built). Snippets are
+    batched by length, so padding costs little; each row's result does not depend on its batch-mates
+    beyond float rounding."""
+    model = load()
+    if model is None or not texts:
+        return [{} for _ in texts]
+    ids = [e.ids for e in model.tokenizer.encode_batch(list(texts))]
+    order = sorted(range(len(ids)), key=lambda j: len(ids[j]))
+    out = np.zeros((len(ids), len(model.labels)), dtype=np.float32)
+    for s in range(0, len(order), batch):
+        idx = order[s:s + batch]
+        T = max(len(ids[j]) for j in idx)
+        arr = np.zeros((len(idx), T), dtype=np.int64)
+        mask = np.zeros((len(idx), T), dtype=np.float32)
+        for r, j in enumerate(idx):
+            arr[r, :len(ids[j])] = ids[j]
+            mask[r, :len(ids[j])] = 1.0
+        z = logits(model, arr, mask)
+        z = np.exp(z - z.max(1, keepdims=True))
+        out[idx] = z / z.sum(1, keepdims=True)
+    return [dict(zip(model.labels, map(float, row))) for row in out]
