@@ -20,7 +20,6 @@ Export: word embeddings int8 with one scale per row, other matrices float16, the
 from __future__ import annotations
 
 import argparse
-import csv
 import hashlib
 import io
 import json
@@ -33,6 +32,9 @@ from pathlib import Path
 
 import numpy as np
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from train import handwritten, read, scores, sha256  # noqa: E402  (same data, hold-out and metrics as train.py)
+
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parents[1]
 OUT_DIR = REPO / "src" / "eventwire" / "resources" / "models"
@@ -40,18 +42,6 @@ BASE_SHA256 = "53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db"
 SEED = 13
 MAX_LEN = 128
 HW_WEIGHT = 3.0  # as train.py: a free-written row against a template row
-
-
-def read(path: Path) -> list[dict[str, str]]:
-    with path.open(encoding="utf-8", newline="") as fh:
-        return list(csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE))
-
-
-def sha256(*paths: Path) -> str:
-    h = hashlib.sha256()
-    for p in paths:
-        h.update(p.read_bytes())
-    return h.hexdigest()
 
 
 def base_files() -> dict[str, bytes]:
@@ -160,15 +150,6 @@ def predict(model, ids: list[list[int]], size: int = 64) -> np.ndarray:
     return out
 
 
-def scores(gold, pred) -> dict[str, float]:
-    from sklearn.metrics import accuracy_score, f1_score
-
-    labels = sorted(set(gold))
-    return {"n": len(gold), "accuracy": round(float(accuracy_score(gold, pred)), 4),
-            "weighted_f1": round(float(f1_score(gold, pred, labels=labels, average="weighted", zero_division=0)), 4),
-            "macro_f1": round(float(f1_score(gold, pred, labels=labels, average="macro", zero_division=0)), 4)}
-
-
 def export(model, names: dict[str, str], labels: list[str]) -> bytes:
     """npz with the base checkpoint's parameter names; int8 word embeddings (row scales), float16 elsewhere."""
     arrays: dict[str, np.ndarray] = {}
@@ -199,15 +180,17 @@ def main() -> None:
     ap.add_argument("--batch", type=int, default=32)
     ap.add_argument("--hw-weight", type=float, default=HW_WEIGHT)
     ap.add_argument("--no-save", action="store_true")
+    ap.add_argument("--seed", type=int, default=SEED)
+    ap.add_argument("--out", type=Path, default=OUT_DIR, help="directory for the artefact (default: the package's)")
     args = ap.parse_args()
 
     import torch
     from safetensors.numpy import load as st_load
     from tokenizers import Tokenizer
 
-    random.seed(SEED)
-    np.random.seed(SEED)
-    torch.manual_seed(SEED)
+    random.seed(args.seed)
+    np.random.seed(args.seed)
+    torch.manual_seed(args.seed)
     torch.use_deterministic_algorithms(True)
 
     files = base_files()
@@ -216,10 +199,9 @@ def main() -> None:
     tok.enable_truncation(MAX_LEN)
     tok.no_padding()
 
-    hw_paths = sorted((HERE / "data").glob("handwritten_*.tsv"))
-    hw = [r for p in hw_paths for r in read(p) if r["lang"] == "en"]
-    hw_train = [r for r in hw if int(r["id"].rsplit("-", 1)[1]) % 5 != 0]
-    hw_held = [r for r in hw if int(r["id"].rsplit("-", 1)[1]) % 5 == 0]
+    hw_train, hw_held, hw_paths = handwritten()
+    hw_train = [r for r in hw_train if r["lang"] == "en"]
+    hw_held = [r for r in hw_held if r["lang"] == "en"]
     templ = [r for r in read(HERE / "data" / "train.tsv") if r["lang"] == "en"]
     held = [r for r in read(HERE / "data" / "heldout.tsv") if r["lang"] == "en"]
     train = templ + hw_train
@@ -238,7 +220,7 @@ def main() -> None:
     dev_sets = {"handwritten_heldout": hw_held, "heldout": held}
     dev_ids = {k: encode(tok, [r["EventSnippet"] for r in v]) for k, v in dev_sets.items()}
     history = []
-    rng = random.Random(SEED)
+    rng = random.Random(args.seed)
     for epoch in range(args.epochs):
         model.train()
         # length-bucketed shuffle: batches of similar length, in random order (2 cores: padding is costly)
@@ -257,7 +239,7 @@ def main() -> None:
             torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
             opt.step()
             sched.step()
-            total += float(loss)
+            total += loss.item()
             if n % 50 == 0:
                 print(f"epoch {epoch + 1} batch {n}/{len(groups)} loss {total / (n + 1):.4f} {time.time() - t0:.0f}s", file=sys.stderr)
         row = {"epoch": epoch + 1, "loss": round(total / len(groups), 4), "seconds": round(time.time() - t0)}
@@ -270,8 +252,9 @@ def main() -> None:
     if args.no_save:
         return
     blob = export(model, names, labels)
-    (OUT_DIR / "acled_encoder.npz").write_bytes(blob)
-    (OUT_DIR / "acled_encoder.tokenizer.json").write_bytes(files["tokenizer.json"])
+    args.out.mkdir(parents=True, exist_ok=True)
+    (args.out / "acled_encoder.npz").write_bytes(blob)
+    (args.out / "acled_encoder.tokenizer.json").write_bytes(files["tokenizer.json"])
     meta = {
         "artefact": "acled_encoder.npz",
         "command": "OMP_NUM_THREADS=2 /tmp/tv/bin/python training/acled/finetune.py"
@@ -280,7 +263,7 @@ def main() -> None:
         "base_sha256": BASE_SHA256,
         "config": {k: cfg[k] for k in ("hidden_size", "num_attention_heads", "num_hidden_layers",
                                        "intermediate_size", "layer_norm_eps")},
-        "max_len": MAX_LEN, "pooling": "mean", "seed": SEED, "torch": torch.__version__,
+        "max_len": MAX_LEN, "pooling": "mean", "seed": args.seed, "torch": torch.__version__,
         "hyper": {"epochs": args.epochs, "lr": args.lr, "batch": args.batch, "hw_weight": args.hw_weight,
                   "label_smoothing": 0.1, "weight_decay": 0.01, "warmup": "10% linear, then linear decay"},
         "data": "English rows of our own ACLED-style snippets (templates + handwritten_*.tsv); NOT CASE 2021 or ACLED data",
@@ -288,8 +271,8 @@ def main() -> None:
         "train_rows": len(train), "labels": labels, "history": history,
         "artefact_sha256": hashlib.sha256(blob).hexdigest(),
     }
-    (OUT_DIR / "acled_encoder.meta.json").write_text(json.dumps(meta, indent=2, sort_keys=True) + "\n", encoding="utf-8")
-    print(f"saved {OUT_DIR / 'acled_encoder.npz'} ({len(blob) / 1e6:.1f} MB)", file=sys.stderr)
+    (args.out / "acled_encoder.meta.json").write_text(json.dumps(meta, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    print(f"saved {args.out / 'acled_encoder.npz'} ({len(blob) / 1e6:.1f} MB)", file=sys.stderr)
 
 
 if __name__ == "__main__":

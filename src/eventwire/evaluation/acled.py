@@ -78,6 +78,8 @@ def evaluate(data: Path | None = None, task: str | None = None, limit: int | Non
     if pred is None:  # pipeline task, or the classifier artefact is not built
         task, pred = "pipeline", predict(texts)
     out: dict[str, Any] = {"task": task, "snippets": len(rows), **_scores(gold, pred)}
+    if task == "snippet":
+        out["classifier"] = _snippet_classifier()
     seen = seen_labels()
     keep = [i for i, g in enumerate(gold) if g in seen]
     if len(keep) < len(gold):
@@ -88,6 +90,16 @@ def evaluate(data: Path | None = None, task: str | None = None, limit: int | Non
     per = f1_score(gold, pred, labels=labels, average=None, zero_division=0) if rows else []
     out.update({f"f1.{lab}": round(float(v), 4) for lab, v in zip(labels, per)})
     return out
+
+
+def _snippet_classifier() -> str:
+    """Which shipped models labelled the snippets (for the record beside the figures)."""
+    from eventwire.coding import acled as clf, encoder
+
+    parts = ["tf-idf+e5" if (clf.load_bundle() or {}).get("combined") is not None else "tf-idf"]
+    if encoder.available():
+        parts.append("fine-tuned encoder for " + ",".join(sorted(encoder.LANGS)))
+    return " + ".join(parts)
 
 
 def _scores(gold: list[str], pred: list[str]) -> dict[str, float]:
