@@ -300,35 +300,10 @@ class NumpyE5:
         return w[ids] if w is not None else self.file.word_rows(ids)
 
     def hidden(self, ids: np.ndarray, mask: np.ndarray) -> np.ndarray:
-        """(B, T, H) last hidden states for padded ids / attention mask."""
-        from scipy.special import erf
+        """(B, T, H) last hidden states for padded ids / attention mask (the package's shared BERT pass)."""
+        from eventwire.coding.encoder import hidden_states
 
-        p, cfg = self.params, self.cfg
-        H, heads, eps = cfg["hidden_size"], cfg["num_attention_heads"], cfg["layer_norm_eps"]
-        B, T = ids.shape
-        off = cfg["position_offset"]
-        x = (self._word(ids) + p["embeddings.position_embeddings.weight"][off:off + T]
-             + p["embeddings.token_type_embeddings.weight"][0])
-        x = _ln(x, p["embeddings.LayerNorm.weight"], p["embeddings.LayerNorm.bias"], eps)
-        bias = ((1.0 - mask[:, None, None, :]) * -1e9).astype(np.float32)
-        # contiguous per-head blocks: numpy's stacked matmul falls back to a slow loop on strided views
-        split = lambda t: np.ascontiguousarray(t.reshape(B, T, heads, H // heads).transpose(0, 2, 1, 3))  # noqa: E731
-        for i in range(cfg["num_hidden_layers"]):
-            pre = f"encoder.layer.{i}."
-            q = split(_dense(x, p, pre + "attention.self.query"))
-            k = split(_dense(x, p, pre + "attention.self.key"))
-            v = split(_dense(x, p, pre + "attention.self.value"))
-            att = q @ np.ascontiguousarray(k.transpose(0, 1, 3, 2)) / np.float32(np.sqrt(H // heads)) + bias
-            att = np.exp(att - att.max(-1, keepdims=True))
-            att /= att.sum(-1, keepdims=True)
-            ctx = (att @ v).transpose(0, 2, 1, 3).reshape(B, T, H)
-            x = _ln(x + _dense(ctx, p, pre + "attention.output.dense"),
-                    p[pre + "attention.output.LayerNorm.weight"], p[pre + "attention.output.LayerNorm.bias"], eps)
-            up = _dense(x, p, pre + "intermediate.dense")
-            up = 0.5 * up * (1.0 + erf(up * np.float32(1 / np.sqrt(2.0))))
-            x = _ln(x + _dense(up, p, pre + "output.dense"),
-                    p[pre + "output.LayerNorm.weight"], p[pre + "output.LayerNorm.bias"], eps)
-        return x
+        return hidden_states(self.params, self.cfg, self._word(ids), mask, self.cfg["position_offset"])
 
     def embed(self, texts: list[str], is_query: bool = True, batch: int = 16) -> np.ndarray:
         """(n, H) L2-normalised embeddings. Texts longer than the window are split into windows of
@@ -380,17 +355,6 @@ def _blas_threads(n: int | None):
     except ImportError:
         return contextlib.nullcontext()
     return threadpool_limits(n, "blas")
-
-
-def _ln(x: np.ndarray, w: np.ndarray, b: np.ndarray, eps: float) -> np.ndarray:
-    mu = x.mean(-1, keepdims=True)
-    var = ((x - mu) ** 2).mean(-1, keepdims=True)
-    return (x - mu) / np.sqrt(var + np.float32(eps)) * w + b
-
-
-def _dense(x: np.ndarray, p: dict[str, np.ndarray], name: str) -> np.ndarray:
-    w = p[name + ".weight"]
-    return (x.reshape(-1, x.shape[-1]) @ w.T + p[name + ".bias"]).reshape(*x.shape[:-1], w.shape[0])
 
 
 def main(argv: list[str]) -> None:
