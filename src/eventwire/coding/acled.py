@@ -187,7 +187,8 @@ def refine(text: str, etype: str, rule_sub: str | None, rule_reason: str | None)
     probability reaches `min_p`, and assigns one where no rule fired only when it reaches `min_p_new`
     (OTHER or a disallowed label means "no sub-type"). Otherwise the rule result stands. The fast lexical
     model decides unless acled.yaml `classifier: embeddings: true` asks for the combined e5 model (better
-    on real text; each sentence is classified once per process, see predict_proba's cache)."""
+    on real text); `encoder: true` blends in the fine-tuned encoder for English sentences. Each sentence is
+    classified once per process (see predict_proba's cache)."""
     pol = _policy()
     allowed = pol.get("types", {}).get(etype)
     if not allowed:
