@@ -327,18 +327,15 @@ class NumpyE5:
         return out / np.maximum(np.linalg.norm(out, axis=1, keepdims=True), 1e-6)
 
     def _pool(self, windows: list[list[int]], order: list[int], batch: int, pooled: np.ndarray) -> None:
+        from eventwire.coding.encoder import pad
+
         s = 0
         while s < len(order):  # sorted by length; a batch stops at `batch` texts or ~2048 padded tokens
             e = s + 1
             while e < len(order) and e - s < batch and (e - s + 1) * len(windows[order[e]]) <= 2048:
                 e += 1
             idx, s = order[s:e], e
-            T = max(len(windows[j]) for j in idx)
-            ids = np.full((len(idx), T), self.cfg["pad_token_id"], np.int64)
-            mask = np.zeros((len(idx), T), np.float32)
-            for r, j in enumerate(idx):
-                ids[r, :len(windows[j])] = windows[j]
-                mask[r, :len(windows[j])] = 1
+            ids, mask = pad([windows[j] for j in idx], self.cfg["pad_token_id"])
             x = self.hidden(ids, mask)
             pooled[idx] = (x * mask[..., None]).sum(1) / mask.sum(1, keepdims=True)
 

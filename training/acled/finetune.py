@@ -33,7 +33,9 @@ from pathlib import Path
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(1, str(Path(__file__).resolve().parents[2] / "src"))  # the training venv need not install eventwire
 from train import handwritten, read, scores, sha256  # noqa: E402  (same data, hold-out and metrics as train.py)
+from eventwire.coding.encoder import pad  # noqa: E402  (the runtime's batch padding)
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parents[1]
@@ -129,13 +131,8 @@ def batches(ids: list[list[int]], order: list[int], size: int):
 
     for i in range(0, len(order), size):
         idx = order[i:i + size]
-        T = max(len(ids[j]) for j in idx)
-        arr = torch.zeros((len(idx), T), dtype=torch.long)
-        mask = torch.zeros((len(idx), T), dtype=torch.long)
-        for r, j in enumerate(idx):
-            arr[r, :len(ids[j])] = torch.tensor(ids[j])
-            mask[r, :len(ids[j])] = 1
-        yield idx, arr, mask
+        arr, mask = pad([ids[j] for j in idx])
+        yield idx, torch.from_numpy(arr), torch.from_numpy(mask)
 
 
 def predict(model, ids: list[list[int]], size: int = 64) -> np.ndarray:

@@ -139,18 +139,25 @@ def predict_proba(texts: list[str], batch: int = 8) -> list[dict[str, float]]:
         return _predict(model, texts, batch)
 
 
+def pad(seqs: list[list[int]], pad_id: int = 0) -> tuple[np.ndarray, np.ndarray]:
+    """Right-padded token ids (int64) and their attention mask (float32) for one batch. Shared with
+    training/acled/finetune.py and e5_weights.py."""
+    T = max(len(x) for x in seqs)
+    arr = np.full((len(seqs), T), pad_id, dtype=np.int64)
+    mask = np.zeros((len(seqs), T), dtype=np.float32)
+    for r, x in enumerate(seqs):
+        arr[r, :len(x)] = x
+        mask[r, :len(x)] = 1.0
+    return arr, mask
+
+
 def _predict(model: EncoderModel, texts: list[str], batch: int) -> list[dict[str, float]]:
     ids = [e.ids for e in model.tokenizer.encode_batch(list(texts))]
     order = sorted(range(len(ids)), key=lambda j: len(ids[j]))
     out = np.zeros((len(ids), len(model.labels)), dtype=np.float32)
     for s in range(0, len(order), batch):
         idx = order[s:s + batch]
-        T = max(len(ids[j]) for j in idx)
-        arr = np.zeros((len(idx), T), dtype=np.int64)
-        mask = np.zeros((len(idx), T), dtype=np.float32)
-        for r, j in enumerate(idx):
-            arr[r, :len(ids[j])] = ids[j]
-            mask[r, :len(ids[j])] = 1.0
+        arr, mask = pad([ids[j] for j in idx])
         z = logits(model, arr, mask)
         z = np.exp(z - z.max(1, keepdims=True))
         out[idx] = z / z.sum(1, keepdims=True)
