@@ -164,7 +164,8 @@ def test_cache_is_bounded_and_returns_copies(model, monkeypatch):
     first["ATTACK"] = -1.0  # a caller's edit must not reach the cache
     assert acled.predict_proba(SAME[:1], embeddings=False)[0]["ATTACK"] >= 0
     acled.predict_proba(SAME, embeddings=False)
-    assert len(acled._cache) == 3 and ((False, False), SAME[-1]) in acled._cache and ((False, False), SAME[0]) not in acled._cache
+    mode = (False, False, False)  # (e5, encoder, direction)
+    assert len(acled._cache) == 3 and (mode, SAME[-1]) in acled._cache and (mode, SAME[0]) not in acled._cache
 
 
 def _worker_threads():
@@ -194,3 +195,36 @@ def test_e5_threads_here_and_in_a_worker_forked_after_use(model):
         for proc in list((pool._processes or {}).values()):  # ours; a hung worker must not hang the suite
             proc.kill()
         pool.shutdown(wait=False, cancel_futures=True)
+
+
+GOV, NSA = "GOV_REGAINS_TERIT", "NON_STATE_ACTOR_OVERTAKES_TER"
+
+
+@pytest.mark.parametrize("text, said", [
+    ("Government troops recaptured the town of Marwa from the rebels on Sunday after heavy fighting.", GOV),
+    ("The rebels seized the town of Marwa from government troops on Sunday after heavy fighting.", NSA),
+])
+def test_takeover_direction_follows_the_structure(text, said):
+    # both orders of the same facts: the classifier's probabilities are given the wrong way round on purpose
+    other = NSA if said == GOV else GOV
+    probs = [{other: 0.6, said: 0.3, "ARMED_CLASH": 0.1}]
+    acled.direct_takeovers([text], probs)
+    assert max(probs[0], key=probs[0].get) == said
+    assert probs[0][said] == 0.6 and probs[0][other] == 0.3 and probs[0]["ARMED_CLASH"] == 0.1
+
+
+def test_takeover_direction_leaves_other_labels_and_silent_structures_alone():
+    probs = [{"ARMED_CLASH": 0.7, NSA: 0.2, GOV: 0.1}, {NSA: 0.6, GOV: 0.4}]
+    acled.direct_takeovers(["The rebels seized the town of Marwa from government troops.",
+                            "The town changed hands on Sunday."], probs)
+    assert probs == [{"ARMED_CLASH": 0.7, NSA: 0.2, GOV: 0.1}, {NSA: 0.6, GOV: 0.4}]
+
+
+def test_refine_keeps_the_roles_direction_of_a_takeover():
+    # the rule read who took the place from the event's roles; a classifier sure of the other takeover label
+    # keeps the rule's direction (and says so), but still decides against non-takeover labels
+    pol, allowed = {"min_p": 0.4, "min_p_new": 0.6}, [GOV, NSA, "ARREST"]
+    sub, why = acled.decide({NSA: 0.9, GOV: 0.1}, allowed, GOV, "rule: state actor seized territory", pol)
+    assert sub == GOV and why.startswith("rule: state actor seized territory; acled classifier p=0.90")
+    sub, why = acled.decide({NSA: 0.9, GOV: 0.1}, allowed, "ARREST", "rule: arrest", pol)
+    assert sub == NSA and why.startswith("acled classifier p=0.90")

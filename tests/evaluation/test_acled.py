@@ -25,7 +25,8 @@ def test_scores_the_fixture_with_the_snippet_classifier():
     assert m["task"] == "snippet" and m["snippets"] == 5
     assert set(m) >= {"accuracy", "weighted_f1", "macro_f1"}
     assert m["accuracy"] >= 0.8  # floor against regressions on clear-cut original sentences
-    assert m["classifier"] == "tf-idf+e5 + fine-tuned encoder for en"
+    assert m["classifier"].startswith("tf-idf+e5 + fine-tuned encoder for ")
+    assert m["classifier"].endswith(" + takeover direction from the parse")
 
 
 def test_scores_the_fixture_through_the_pipeline():

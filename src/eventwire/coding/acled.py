@@ -55,12 +55,16 @@ _cache: OrderedDict[tuple[tuple[bool, bool], str], dict[str, float]] = OrderedDi
 _cache_bundle: list[int] = [0]  # id of the bundle the cache was filled from (a reload empties it)
 
 
-def predict_proba(texts: list[str], embeddings: bool = True, encoder: bool = False) -> list[dict[str, float]]:
+def predict_proba(texts: list[str], embeddings: bool = True, encoder: bool = False,
+                  direction: bool = False) -> list[dict[str, float]]:
     """Label probabilities per snippet. With `embeddings` (and a combined model in the artefact) the
     multilingual e5 vector joins the TF-IDF features: better on unseen phrasing and other languages, at
     ~27 ms per new snippet on 2 idle cores. With `encoder` (and its artefact built), snippets in a language
     the fine-tuned encoder reads (coding/encoder.py: English) get its probabilities blended in with weight
-    acled.yaml `classifier: encoder_weight`; other snippets are unchanged. Every row is computed on its own
+    acled.yaml `classifier: encoder_weight`; other snippets are unchanged. With `direction`, a snippet whose
+    most probable label is a territorial takeover gets the direction read from its structure
+    (coding/territory.py: who ends up in control) where that answers: the two takeover labels' probabilities
+    are swapped if the structure says the other one. Every row is computed on its own
     (bit for bit the same alone or in a batch for TF-IDF and e5; the encoder to float rounding), so cached
     rows equal recomputed ones."""
     bundle = load_bundle()
@@ -70,9 +74,9 @@ def predict_proba(texts: list[str], embeddings: bool = True, encoder: bool = Fal
         _cache.clear()
         _cache_bundle[0] = id(bundle)
     use_e5 = bool(embeddings) and bundle.get("combined") is not None
-    mode = (use_e5, bool(encoder))
+    mode = (use_e5, bool(encoder), bool(direction))
     todo = list(dict.fromkeys(t for t in texts if (mode, t) not in _cache))
-    got = dict(zip(todo, _compute(todo, use_e5, bundle, bool(encoder)))) if todo else {}
+    got = dict(zip(todo, _compute(todo, use_e5, bundle, bool(encoder), bool(direction)))) if todo else {}
     for t in texts:
         if t not in got:
             _cache.move_to_end((mode, t))
@@ -83,11 +87,30 @@ def predict_proba(texts: list[str], embeddings: bool = True, encoder: bool = Fal
     return [dict(got[t]) for t in texts]
 
 
-def _compute(texts: list[str], use_e5: bool, bundle: dict[str, Any], use_encoder: bool = False) -> list[dict[str, float]]:
+def _compute(texts: list[str], use_e5: bool, bundle: dict[str, Any], use_encoder: bool = False,
+             direction: bool = False) -> list[dict[str, float]]:
     base = _compute_tfidf(texts, use_e5, bundle)
     if use_encoder:
         _blend_encoder(texts, base)
+    if direction:
+        direct_takeovers(texts, base)
     return base
+
+
+def direct_takeovers(texts: list[str], probs: list[dict[str, float]]) -> None:
+    """In place: where a snippet's most probable label is one of the two takeover labels and its structure
+    says who ended up in control (coding/territory.py), that label leads (the two probabilities swap).
+    The classifier knows a takeover when it reads one; bag-of-words features cannot tell who took the
+    place from whom, the parse can."""
+    from eventwire.coding.territory import GOV, NSA, takeover_direction
+
+    for t, p in zip(texts, probs):
+        best = max(p, key=p.get) if p else None
+        if best not in (GOV, NSA):
+            continue
+        said, _why = takeover_direction(t)
+        if said in (GOV, NSA) and said != best:
+            p[said], p[best] = p[best], p.get(said, 0.0)
 
 
 def _blend_encoder(texts: list[str], probs: list[dict[str, float]]) -> None:
@@ -123,9 +146,10 @@ def clear_cache() -> None:
     _cache.clear()
 
 
-def predict(texts: list[str], embeddings: bool = True, encoder: bool = False) -> list[str | None]:
+def predict(texts: list[str], embeddings: bool = True, encoder: bool = False,
+            direction: bool = False) -> list[str | None]:
     """Most probable sub-type per snippet (None if the model is not built)."""
-    return [max(p, key=p.get) if p else None for p in predict_proba(texts, embeddings, encoder)]
+    return [max(p, key=p.get) if p else None for p in predict_proba(texts, embeddings, encoder, direction)]
 
 
 def embed(texts: list[str]):
@@ -176,6 +200,9 @@ def _apply_e5_threads(forked_after_use: bool) -> int | None:
     return int(n)
 
 
+_TAKEOVERS = frozenset({"GOV_REGAINS_TERIT", "NON_STATE_ACTOR_OVERTAKES_TER"})
+
+
 def _policy() -> dict[str, Any]:
     return acled_onto().get("classifier", {})
 
@@ -195,6 +222,12 @@ def refine(text: str, etype: str, rule_sub: str | None, rule_reason: str | None)
         return rule_sub, rule_reason
     probs = predict_proba([text], embeddings=bool(pol.get("embeddings", False)),
                           encoder=bool(pol.get("encoder", False)))[0]
+    return decide(probs, allowed, rule_sub, rule_reason, pol)
+
+
+def decide(probs: dict[str, float], allowed: list[str], rule_sub: str | None, rule_reason: str | None,
+           pol: dict[str, Any]) -> tuple[str | None, str | None]:
+    """refine's decision from the classifier's probabilities (see refine)."""
     if not probs:
         return rule_sub, rule_reason
     best = max(probs, key=probs.get)
@@ -204,6 +237,9 @@ def refine(text: str, etype: str, rule_sub: str | None, rule_reason: str | None)
             return None, None
         return rule_sub, rule_reason
     need = pol.get("min_p", 0.4) if rule_sub is not None else pol.get("min_p_new", 0.6)
+    if best in _TAKEOVERS and rule_sub in _TAKEOVERS and p >= need:
+        # the classifier knows a takeover; who took the place is the event's roles' call (the rule read them)
+        return rule_sub, f"{rule_reason}; acled classifier p={p:.2f} for a takeover"
     if p >= need:
         why = f"acled classifier p={p:.2f}"
         if rule_sub and rule_sub != best:

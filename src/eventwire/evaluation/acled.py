@@ -58,13 +58,14 @@ def predict(texts: list[str], settings=None) -> list[str]:
 
 def predict_snippets(texts: list[str], among: set[str] | None = None) -> list[str] | None:
     """Snippet-level labels from the trained classifier (TF-IDF + e5, blended with the fine-tuned encoder
-    for English snippets when its artefact is built): the most probable label, or the most probable of
+    for English snippets when its artefact is built; a takeover's direction from the snippet's structure,
+    coding/territory.py): the most probable label, or the most probable of
     `among` when given. None if the classifier artefact is missing."""
     from eventwire.coding.acled import load_model, predict_proba
 
     if load_model() is None:
         return None
-    return [_best(p, among) for p in predict_proba(texts, embeddings=True, encoder=True)]
+    return [_best(p, among) for p in predict_proba(texts, embeddings=True, encoder=True, direction=True)]
 
 
 def _best(probs: dict[str, float], among: set[str] | None) -> str:
@@ -114,6 +115,7 @@ def _snippet_classifier() -> str:
     parts = ["tf-idf+e5" if (clf.load_bundle() or {}).get("combined") is not None else "tf-idf"]
     if encoder.available():
         parts.append("fine-tuned encoder for " + ",".join(sorted(encoder.LANGS)))
+    parts.append("takeover direction from the parse")
     return " + ".join(parts)
 
 
