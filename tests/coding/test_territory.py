@@ -140,3 +140,13 @@ def test_english_word_order_fallback_reads_acronyms_as_names():
     text = "Government troops retook the hill from the rebels."
     got, why = _rules(text, "en", [m for m in load_kb().resolve(text, "en") if m.sector], prefix="rules_")
     assert got == GOV and "taking back" in why, why
+
+
+def test_a_state_allied_militia_in_the_kb_takes_ground_for_the_government():
+    from eventwire.coding.territory import takeover_direction
+
+    label, why = takeover_direction(
+        "The Popular Mobilization Forces took control of the town after Islamic State fighters fled.", "en")
+    assert label == "GOV_REGAINS_TERIT" and "state-allied" in why
+    label, _ = takeover_direction("Islamic State fighters seized the town from the Popular Mobilization Forces.", "en")
+    assert label == "NON_STATE_ACTOR_OVERTAKES_TER"

@@ -213,3 +213,11 @@ def test_turkish_and_arabic_demonyms_are_not_country_names_or_capitals(kb):
                 assert not (whole and any(e[KIND] in banned for e in m.entries)), (lang, w)
     ar = yaml.safe_load((base / "ar" / "demonyms.yaml").read_text("utf-8"))["demonyms"]
     assert not {"الولايات المتحدة", "واشنطن"} & {w for ws in ar.values() for w in ws}
+
+
+def test_russian_after_is_not_the_ambassador():
+    # "после" ("after") is also the prepositional case of "посол" (ambassador): the word reading wins
+    got = {m.text: m.sector for m in load_kb().resolve(
+        "После переговоров посол России в Турции заявил о прекращении огня.", "ru", None)}
+    assert "После" not in got
+    assert got.get("посол России в Турции") == "GOV"

@@ -108,6 +108,8 @@ def _sector_side(m, lang: str) -> Side | None:
     group = not aid.startswith("ew:-:") and not re.fullmatch(r"ew:[A-Z]{3}:[A-Z]+", aid)
     if group and _has_word(m.text, _words(lang).get("state_modifiers", ()), hyphen=False):
         return Side("state", m.text, f"{m.text!r}: group named as a government force")
+    if group and _state_allied(aid):
+        return Side("state", m.text, f"{m.text!r} -> {m.name}: state-allied armed group (KB)")
     sec = _base_sector(m)
     if sec in STATE_SECTORS:
         generic = aid.startswith("ew:-:") and "no country in the phrase" in (m.reason or "")
@@ -115,6 +117,14 @@ def _sector_side(m, lang: str) -> Side | None:
     if sec in NON_STATE_SECTORS:
         return Side("non", m.text, f"{m.text!r} -> {m.name} ({sec}: non-state)")
     return None
+
+
+def _state_allied(actor_id: str) -> bool:
+    """The KB marks pro-government militias (PMF, VDP, CJTF ...) `state_allied`: ACLED counts them with the
+    government side."""
+    from eventwire.kb import load_kb
+
+    return bool((load_kb().actors.get(actor_id) or {}).get("state_allied"))
 
 
 NEAR = 2

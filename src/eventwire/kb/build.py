@@ -355,7 +355,8 @@ def _orgs(b: _Builder, items: list[dict[str, Any]], default_kind: str) -> None:
         if kind in ("igo", "ngo") and country is None:
             country = it["code"]
         b.add_actor(aid, name=it["name"], kind=kind, country=country, sector=it.get("sector"),
-                    wikidata=it.get("wikidata"), code=it.get("code"), note=it.get("note"))
+                    wikidata=it.get("wikidata"), code=it.get("code"), note=it.get("note"),
+                    state_allied=bool(it.get("state_allied")))  # a pro-government militia (sector stays REB)
         _aliases(b, it.get("aliases"), "igo" if kind in ("igo", "ngo") else "group", aid)
         for sub in it.get("bodies") or ():
             sid = sub.get("wikidata") or f"ew:{it['code']}:{sub['code']}"

@@ -119,7 +119,8 @@ _CLAUSE_OPEN = ".!?:;\"“”«»([-–—\n"
 def _drop_word_readings(text: str, out: list[AliasMatch], rules: list[dict[str, Any]]) -> list[AliasMatch]:
     """Drop matches of aliases that are also common words when the context says it is the word
     (per-language `ambiguous` rules in actor_matching.yaml: Vietnamese "Anh" = UK, but also the
-    pronoun/kinship word "anh" and a given name)."""
+    pronoun/kinship word "anh" and a given name; `always_word`: a case form that is nearly always another
+    word, e.g. Russian "после", "after", beside the rare prepositional "о после", "about the ambassador")."""
     import re as regex  # stdlib: \w is Unicode-aware
 
     by_alias = {norm(r["alias"]): r for r in rules}
@@ -141,7 +142,8 @@ def _drop_word_readings(text: str, out: list[AliasMatch], rules: list[dict[str, 
         pw = prv.group(1) if prv else ""
         before = text[:m.start].rstrip(" \t")
         clause_start = not before or before[-1] in _CLAUSE_OPEN
-        drop = (norm(nw) in {norm(w) for w in r.get("not_next") or ()}
+        drop = (bool(r.get("always_word"))
+                or norm(nw) in {norm(w) for w in r.get("not_next") or ()}
                 or norm(pw) in {norm(w) for w in r.get("not_prev") or ()})
         if not drop and r.get("name_part"):
             # part of a personal name: after a capitalised word ("Tuấn Anh"), or opening a clause

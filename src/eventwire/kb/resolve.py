@@ -20,6 +20,7 @@ COUNTRY_KINDS = ("country", "capital", "seat", "demonym", "region")
 PLACE_KINDS = ("country", "capital", "seat", "region")
 ORG_KINDS = ("igo", "group", "org")
 PERSON_KINDS = ("person", "person_short")
+ARMED_SECTORS = frozenset({"MIL", "COP", "SPY", "REB", "CRM"})  # a named armed body keeps its own sector
 OFFICE_RANK = ("head_of_state", "head_of_government", "secretary_general", "foreign_minister",
                "defence_minister", "vice_president", "interior_minister", "spokesperson", "minister",
                "chief_of_staff", "intelligence_chief", "igo_head", "legislature_speaker",
@@ -62,6 +63,7 @@ class Context:
     persons: dict[str, str] = field(default_factory=dict)  # normalised surname/full -> actor id
     ner_persons: dict[str, tuple] = field(default_factory=dict)  # surname -> (country, sector, name, reason)
     countries: dict[str, int] = field(default_factory=dict)  # country -> mentions so far
+    doc_countries: set[str] = field(default_factory=set)  # countries named anywhere in the text
 
 
 def atoms_from_matches(matches: list[AliasMatch], sentence_of=None) -> list[Atom]:
@@ -216,6 +218,15 @@ class Composer:
     # ---- resolution -----------------------------------------------------------------------------
     def resolve(self, text: str, atoms: list[Atom], ctx: Context | None = None) -> list[ActorMention]:
         ctx = ctx or Context()
+        for a in atoms:  # for acronyms shared by several countries' actors ("SNA", "ISF")
+            if a.kind in COUNTRY_KINDS and not a.posting and a.entries:
+                c = self.kb.actors.get(a.entries[0][REF], {}).get("country")
+                if c:
+                    ctx.doc_countries.add(c)
+            elif a.kind in ORG_KINDS and a.entries:  # an unambiguous national force or group ("FARDC")
+                cs = {self.kb.actors.get(e[REF], {}).get("country") for e in a.entries if e[KIND] in ORG_KINDS}
+                if len(cs) == 1 and None not in cs:
+                    ctx.doc_countries |= cs
         out: list[ActorMention] = []
         chains = self.chains(text, atoms)
         bare: set[int] = set()
@@ -336,7 +347,12 @@ class Composer:
                       "person not in KB; no title or country")
         if orgs:
             o = orgs[0]
-            aid = o.entries[0][REF]
+            aid, why_pick = self._pick_org(o, cref_country, ctx)
+            if aid is None:
+                # one alias, several countries' actors ("SNA": Somali army / Syrian rebels) and nothing
+                # in the article to tell them apart: no country rather than a guess
+                sector = (head_role or {}).get("sector") if head_role and head_role.get("type") != "title" else None
+                return mk(f"ew:name:{norm(o.text)}", o.text, None, sector, None, 0.3, why_pick)
             a = kb.actors[aid]
             office = (head_role or {}).get("office")
             if office and self.day and not former and a.get("country"):
@@ -348,9 +364,15 @@ class Composer:
                               f"title '{span_text}' -> {office} of {a['country']} on {self.day}: {h['name']}; {reason}")
             sector = a["sector"]
             reason = f"{a['kind']} {a['name']}"
-            if len({e[REF] for e in o.entries}) > 1:
+            if why_pick:
+                reason += f" ({why_pick})"
+            elif len({e[REF] for e in o.entries}) > 1:
                 reason += f" (ambiguous alias: {len(o.entries)} candidates, chose highest weight)"
-            if head_role and head_role.get("sector") and head_role["type"] != "title":
+            if (head_role and head_role.get("sector") and head_role["type"] != "title"
+                    and sector in ARMED_SECTORS and head_role["sector"] in ARMED_SECTORS):
+                # "RSF soldiers", "police officers of the PNP": a force word keeps the named force's own sector
+                reason += f"; '{head_atom.text}' keeps the organisation's sector"
+            elif head_role and head_role.get("sector") and head_role["type"] != "title":
                 sector = head_role["sector"]
                 reason += f"; sector {sector} from '{head_atom.text}'"
             elif head_role and head_role.get("sector") and a["kind"] in ("igo", "ngo"):
@@ -413,6 +435,23 @@ class Composer:
             return mk(f"ew:name:{norm(o.text)}", o.text, country, sector, None, 0.4,
                       f"organisation not in KB, named after a place in {country} ({o.source})")
         return None  # an organisation name the KB does not know, with nothing to place it: not coded
+
+    def _pick_org(self, o: Atom, cref_country: str | None, ctx: Context) -> tuple[str | None, str]:
+        """The organisation an alias names. When its candidates belong to different countries, the
+        country in the phrase, else one named earlier, else one named anywhere in the article decides;
+        (None, reason) when none does."""
+        refs = list(dict.fromkeys(e[REF] for e in o.entries if e[KIND] in ORG_KINDS))
+        country = {r: self.kb.actors[r].get("country") for r in refs}
+        if len(set(country.values())) <= 1:
+            return o.entries[0][REF], ""
+        names = ", ".join(f"{self.kb.actors[r]['name']} ({country[r]})" for r in refs)
+        for label, seen in (("the country in the phrase", {cref_country} if cref_country else set()),
+                            ("a country named earlier in the article", set(ctx.countries)),
+                            ("a country named in the article", ctx.doc_countries)):
+            hit = [r for r in refs if country[r] in seen]
+            if len({country[r] for r in hit}) == 1:
+                return hit[0], f"ambiguous alias '{o.text}' among {names}; chose {country[hit[0]]} by {label}"
+        return None, f"ambiguous alias '{o.text}' among {names}; no country in the article decides"
 
     def _locative(self, text: str, c: Atom) -> bool:
         if self._preceding_word(text, c.start) in self.locative_before:
