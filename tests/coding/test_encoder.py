@@ -90,13 +90,24 @@ def test_english_only():
     assert encoder.predict_proba([]) == []
 
 
-def test_blend_reaches_english_snippets_only(model):
+def test_blend_shares_per_language(model):
+    # English: combined, MiniLM and e5-ft; the other languages of our data: combined and e5-ft; any other
+    # language: combined alone (acled.yaml encoder_weight, e5_encoder_weight)
     from eventwire.coding import acled
 
+    pol = acled._policy()
+    m, e = pol["encoder_weight"], pol["e5_encoder_weight"]
     en = CASES[6][0]
     vi = "Hàng trăm công nhân tuần hành ôn hòa trước trụ sở ủy ban để đòi tăng lương."
-    plain = acled.predict_proba([en, vi], embeddings=False, encoder=False)
-    blended = acled.predict_proba([en, vi], embeddings=False, encoder=True)
-    assert blended[1] == plain[1]
-    assert blended[0] != plain[0] and abs(sum(blended[0].values()) - 1.0) < 1e-4
-    assert max(blended[0], key=blended[0].get) == "AIR_STRIKE"
+    de = "Hunderte Arbeiter demonstrierten friedlich vor dem Rathaus für höhere Löhne."
+    plain = acled.predict_proba([en, vi, de], embeddings=False, encoder=False)
+    blended = acled.predict_proba([en, vi, de], embeddings=False, encoder=True)
+    mini = encoder.predict_proba([en], model="minilm")[0]
+    e5 = encoder.predict_proba([en, vi], model="e5")
+    for lab in blended[0]:
+        want = (1 - m - e) * plain[0].get(lab, 0) + m * mini.get(lab, 0) + e * e5[0].get(lab, 0)
+        assert abs(blended[0][lab] - want) < 1e-6
+    for lab in blended[1]:
+        assert abs(blended[1][lab] - ((1 - e) * plain[1].get(lab, 0) + e * e5[1].get(lab, 0))) < 1e-6
+    assert blended[2] == plain[2]
+    assert abs(sum(blended[0].values()) - 1.0) < 1e-4 and max(blended[0], key=blended[0].get) == "AIR_STRIKE"

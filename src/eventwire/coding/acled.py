@@ -114,19 +114,32 @@ def direct_takeovers(texts: list[str], probs: list[dict[str, float]]) -> None:
 
 
 def _blend_encoder(texts: list[str], probs: list[dict[str, float]]) -> None:
-    """Mix the fine-tuned encoder's probabilities into `probs` (in place) for the snippets it reads."""
+    """Mix the fine-tuned encoders' probabilities into `probs` (in place) for the snippets they read:
+    English gets (1 - m - e) * combined + m * MiniLM + e * e5-ft, the other languages of our data
+    (1 - e) * combined + e * e5-ft, with m, e = acled.yaml `encoder_weight`, `e5_encoder_weight` (an
+    encoder whose artefact is not built takes no share)."""
     from eventwire.backends.langid import identify
     from eventwire.coding import encoder as enc
 
-    if not enc.available():
+    pol = _policy()
+    weights = {"minilm": float(pol.get("encoder_weight", 0.33)), "e5": float(pol.get("e5_encoder_weight", 0.3))}
+    weights = {m: w for m, w in weights.items() if w > 0 and enc.available(m)}
+    if not weights:
         return
-    idx = [i for i, t in enumerate(texts) if enc.supports(identify(t)[0])]
-    if not idx:
-        return
-    w = float(_policy().get("encoder_weight", 0.5))
-    for i, ep in zip(idx, enc.predict_proba([texts[i] for i in idx])):
-        labels = set(probs[i]) | set(ep)
-        probs[i] = {lab: (1.0 - w) * probs[i].get(lab, 0.0) + w * ep.get(lab, 0.0) for lab in labels}
+    langs = [identify(t)[0] for t in texts]
+    got: dict[str, dict[int, dict[str, float]]] = {}
+    for m in weights:
+        idx = [i for i, lang in enumerate(langs) if enc.supports(lang, m)]
+        if idx:
+            got[m] = dict(zip(idx, enc.predict_proba([texts[i] for i in idx], model=m)))
+    for i in range(len(texts)):
+        parts = [(weights[m], got[m][i]) for m in got if i in got[m] and got[m][i]]
+        if not parts:
+            continue
+        rest = 1.0 - sum(w for w, _ in parts)
+        labels = set(probs[i]).union(*(set(ep) for _, ep in parts))
+        probs[i] = {lab: rest * probs[i].get(lab, 0.0) + sum(w * ep.get(lab, 0.0) for w, ep in parts)
+                    for lab in labels}
 
 
 def _compute_tfidf(texts: list[str], use_e5: bool, bundle: dict[str, Any]) -> list[dict[str, float]]:

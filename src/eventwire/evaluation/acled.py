@@ -113,8 +113,9 @@ def _snippet_classifier() -> str:
     from eventwire.coding import acled as clf, encoder
 
     parts = ["tf-idf+e5" if (clf.load_bundle() or {}).get("combined") is not None else "tf-idf"]
-    if encoder.available():
-        parts.append("fine-tuned encoder for " + ",".join(sorted(encoder.LANGS)))
+    for model, name in (("minilm", "MiniLM"), ("e5", "e5")):
+        if encoder.available(model):
+            parts.append(f"fine-tuned {name} encoder for " + ",".join(sorted(encoder.MODEL_LANGS[model])))
     parts.append("takeover direction from the parse")
     return " + ".join(parts)
 
