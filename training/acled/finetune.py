@@ -201,6 +201,39 @@ def length_groups(rng: random.Random, lengths: list[int], batch: int) -> list[li
     return groups
 
 
+def optimiser(model, args, n_rows: int):
+    """AdamW with 10% linear warm-up, then linear decay to zero over all steps (both bases)."""
+    import torch
+
+    opt = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=0.01)
+    steps = args.epochs * math.ceil(n_rows / args.batch)
+    warm = max(1, steps // 10)
+    sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda s: min((s + 1) / warm, max(0.0, (steps - s) / (steps - warm))))
+    return opt, sched
+
+
+def train_epoch(model, opt, sched, groups: list[list[int]], inputs, y, w, epoch: int, bf16: bool = False) -> float:
+    """One epoch over the batches `groups` (row indices; `inputs(idx)` gives the model's arguments):
+    label-smoothed cross-entropy weighted per row, gradient clipping at 1. Returns the mean loss."""
+    import torch
+
+    model.train()
+    t0, total = time.time(), 0.0
+    for n, idx in enumerate(groups):
+        with torch.autocast("cpu", dtype=torch.bfloat16, enabled=bf16):
+            logits = model(*inputs(idx)).float()
+        loss = (torch.nn.functional.cross_entropy(logits, y[idx], reduction="none", label_smoothing=0.1) * w[idx]).sum() / w[idx].sum()
+        opt.zero_grad()
+        loss.backward()
+        torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+        opt.step()
+        sched.step()
+        total += loss.item()
+        if n % 50 == 0:
+            print(f"epoch {epoch + 1} batch {n}/{len(groups)} loss {total / (n + 1):.4f} {time.time() - t0:.0f}s", file=sys.stderr)
+    return total / len(groups)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--epochs", type=int, default=3)
@@ -255,31 +288,16 @@ def main() -> None:
 
     state = {k: torch.from_numpy(v.copy()) for k, v in st_load(files["model.safetensors"]).items()}
     model, names = build_model(state, cfg, len(labels))
-    opt = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=0.01)
-    steps = args.epochs * math.ceil(len(train) / args.batch)
-    warm = max(1, steps // 10)
-    sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda s: min((s + 1) / warm, max(0.0, (steps - s) / (steps - warm))))
+    opt, sched = optimiser(model, args, len(train))
     dev_sets = {"handwritten_heldout": hw_held, "heldout": held}
     dev_ids = {k: encode(tok, [r["EventSnippet"] for r in v]) for k, v in dev_sets.items()}
     history = []
     rng = random.Random(args.seed)
     for epoch in range(args.epochs):
-        model.train()
         groups = length_groups(rng, [len(x) for x in X], args.batch)
-        t0, total = time.time(), 0.0
-        for n, idx in enumerate(groups):
-            _, arr, mask = next(batches(X, idx, len(idx)))
-            logits = model(arr, mask)
-            loss = (torch.nn.functional.cross_entropy(logits, y[idx], reduction="none", label_smoothing=0.1) * w[idx]).sum() / w[idx].sum()
-            opt.zero_grad()
-            loss.backward()
-            torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
-            opt.step()
-            sched.step()
-            total += loss.item()
-            if n % 50 == 0:
-                print(f"epoch {epoch + 1} batch {n}/{len(groups)} loss {total / (n + 1):.4f} {time.time() - t0:.0f}s", file=sys.stderr)
-        row = {"epoch": epoch + 1, "loss": round(total / len(groups), 4), "seconds": round(time.time() - t0)}
+        t0 = time.time()
+        loss = train_epoch(model, opt, sched, groups, lambda idx: next(batches(X, idx, len(idx)))[1:], y, w, epoch)
+        row = {"epoch": epoch + 1, "loss": round(loss, 4), "seconds": round(time.time() - t0)}
         for k, rows in dev_sets.items():
             pred = [labels[i] for i in predict(model, dev_ids[k]).argmax(1)]
             row[k] = scores([r["SubType"] for r in rows], pred)
@@ -561,29 +579,15 @@ def main_e5(args) -> None:
 
     torch.manual_seed(args.seed)  # again: building the frozen layers (skipped when cached) drew from the RNG
     model, names = build_top(params, cfg, frozen, len(labels))
-    opt = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=0.01)
-    steps = args.epochs * math.ceil(len(train) / args.batch)
-    warm = max(1, steps // 10)
-    sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda s: min((s + 1) / warm, max(0.0, (steps - s) / (steps - warm))))
+    opt, sched = optimiser(model, args, len(train))
     history = []
     rng = random.Random(args.seed)
     for epoch in range(args.epochs):
-        model.train()
         groups = length_groups(rng, [len(x) for x in S], args.batch)
-        t0, total = time.time(), 0.0
-        for n, idx in enumerate(groups):
-            with torch.autocast("cpu", dtype=torch.bfloat16, enabled=args.precision == "bf16"):
-                logits = model(*states_batch(S, idx)).float()
-            loss = (torch.nn.functional.cross_entropy(logits, y[idx], reduction="none", label_smoothing=0.1) * w[idx]).sum() / w[idx].sum()
-            opt.zero_grad()
-            loss.backward()
-            torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
-            opt.step()
-            sched.step()
-            total += loss.item()
-            if n % 50 == 0:
-                print(f"epoch {epoch + 1} batch {n}/{len(groups)} loss {total / (n + 1):.4f} {time.time() - t0:.0f}s", file=sys.stderr)
-        row = {"epoch": epoch + 1, "loss": round(total / len(groups), 4), "seconds": round(time.time() - t0)}
+        t0 = time.time()
+        loss = train_epoch(model, opt, sched, groups, lambda idx: states_batch(S, idx), y, w, epoch,
+                           bf16=args.precision == "bf16")
+        row = {"epoch": epoch + 1, "loss": round(loss, 4), "seconds": round(time.time() - t0)}
         for k, rows in dev_sets.items():
             row[k] = by_lang(rows, [labels[i] for i in predict_top(model, dev_states[k]).argmax(1)])
         history.append(row)

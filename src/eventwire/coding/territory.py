@@ -33,8 +33,6 @@ NSA = "NON_STATE_ACTOR_OVERTAKES_TER"
 # kb sectors (resources/kb/sources/sectors.yaml) of the state's own forces and of non-state parties
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY"})
 NON_STATE_SECTORS = frozenset({"REB", "OPP", "CRM", "PTY", "UAF", "INS"})  # not CVL: civilians hold no ground
-# background clauses: an earlier takeover ("which rebels had seized", "days after jihadists overran")
-BACKGROUND_MARKS = frozenset({"after", "since", "when", "once"})  # not before/until: those clauses come later
 
 
 @dataclass(frozen=True)
@@ -283,7 +281,7 @@ def _expand(tok, v) -> list[tuple[Any, str]]:
     a relative clause for 'who/which'."""
     from eventwire.coding.roles import _subject, _with_conj
 
-    if tok.lower_ in ("who", "which", "that") and v.dep_ == "relcl":
+    if tok.lower_ in _words("en")["relative_pronouns"] and v.dep_ == "relcl":
         return [(x, "relative-clause subject") for x in _with_conj(v.head)]
     if tok.pos_ == "PRON":
         return [(x, r) for x, r in _subject(tok, v, "parse")]
@@ -293,13 +291,10 @@ def _expand(tok, v) -> list[tuple[Any, str]]:
     return out
 
 
-POSS_PRONOUNS = frozenset({"its", "their", "his", "her", "our"})
-
-
 def _owner(x, v, mentions: list) -> tuple[bool, Side | None]:
     """"The RSF said its forces had taken ...": a force word owned by a pronoun stands for the pronoun's
     antecedent, the subject of the reporting verb above. (True, side) when the head has such an owner."""
-    if not any(c.dep_ == "poss" and c.lower_ in POSS_PRONOUNS for c in x.children):
+    if not any(c.dep_ == "poss" and c.lower_ in _words("en")["possessive_pronouns"] for c in x.children):
         return False, None
     w = _words("en")
     u = v
@@ -370,7 +365,7 @@ def _opponents(v, w) -> list:
             continue
         if _lemma_in(t, w["fight"]):
             for c in t.children:
-                if c.dep_ == "prep" and c.lower_ in ("with", "against"):
+                if c.dep_ == "prep" and c.lower_ in w["opponent_preps"]:
                     out += _pobjs(c)
                 elif c.dep_ == "dobj" and t.pos_ == "VERB":
                     out.append(c)
@@ -383,9 +378,9 @@ def _withdrawers(v, w) -> list:
     for c in v.children:
         if c.dep_ in ("advcl", "conj") and c.pos_ == "VERB" and _lemma_in(c, w["withdraw"]) and not _lemma_in(c, w["take"]):
             out += [s for s in c.children if s.dep_ == "nsubj"]
-        elif c.dep_ == "prep" and c.lower_ in ("after", "following"):
+        elif c.dep_ == "prep" and c.lower_ in w["after_preps"]:
             for p in _pobjs(c):
-                if p.pos_ == "NOUN" and _lemma_in(p, w["withdraw"] | {"withdrawal", "retreat", "departure", "collapse"}):
+                if p.pos_ == "NOUN" and _lemma_in(p, w["withdraw"] | w["withdraw_nouns"]):
                     out += [q for d in p.children if d.dep_ == "prep" and d.lower_ == "of" for q in _pobjs(d)]
                     out += [d for d in p.children if d.dep_ == "poss"]
     return out
@@ -411,7 +406,7 @@ def _background(v, w) -> bool:
             return True
         if any(c.dep_ == "aux" and c.lower_ == "had" for c in u.children) and not _reported(u, w):
             return True
-        if u.dep_ == "advcl" and any(c.dep_ in ("mark", "advmod") and c.lower_ in BACKGROUND_MARKS for c in u.children) \
+        if u.dep_ == "advcl" and any(c.dep_ in ("mark", "advmod") and c.lower_ in w["background_marks"] for c in u.children) \
                 and any(c.dep_ in ("nsubj", "nsubjpass") for c in u.children):
             return True  # "days after jihadists overran it"; a subjectless "after capturing X" is the same side's act
         if u.head.i == u.i or u.dep_ not in ("conj", "ccomp", "xcomp", "aux"):
