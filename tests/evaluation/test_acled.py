@@ -26,7 +26,7 @@ def test_scores_the_fixture_with_the_snippet_classifier():
     assert set(m) >= {"accuracy", "weighted_f1", "macro_f1"}
     assert m["accuracy"] >= 0.8  # floor against regressions on clear-cut original sentences
     assert m["classifier"].startswith("tf-idf+e5 + fine-tuned MiniLM encoder for en + fine-tuned e5 encoder for ar,en,")
-    assert m["classifier"].endswith(" + takeover direction from the parse")
+    assert m["classifier"].endswith(" + takeover direction from the parse + protest severity from the structure")
 
 
 def test_scores_the_fixture_through_the_pipeline():

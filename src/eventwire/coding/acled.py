@@ -61,11 +61,14 @@ def predict_proba(texts: list[str], embeddings: bool = True, encoder: bool = Fal
     multilingual e5 vector joins the TF-IDF features: better on unseen phrasing and other languages, at
     ~27 ms per new snippet on 2 idle cores. With `encoder` (and its artefact built), snippets in a language
     the fine-tuned encoder reads (coding/encoder.py: English) get its probabilities blended in with weight
-    acled.yaml `classifier: encoder_weight`; other snippets are unchanged. With `direction`, a snippet whose
-    most probable label is a territorial takeover gets the direction read from its structure
-    (coding/territory.py: who ends up in control) where that answers: the two takeover labels' probabilities
-    are swapped if the structure says the other one. Every row is computed on its own
-    (bit for bit the same alone or in a batch for TF-IDF and e5; the encoder to float rounding), so cached
+    acled.yaml `classifier: encoder_weight`; other snippets are unchanged. `direction` turns on the
+    structure readings (the flag's name is older than the second one): a snippet whose most probable label
+    is a territorial takeover gets the direction read from its structure (coding/territory.py: who ends up
+    in control), and, with acled.yaml `classifier: protest_structure`, one whose most probable label is a
+    protest sub-type gets its severity read (coding/protest.py: who was violent, how serious the
+    intervention was); where the reading answers another label of the same family, the two labels'
+    probabilities are swapped. A label outside those families is never changed. Every row is computed on
+    its own (bit for bit the same alone or in a batch for TF-IDF and e5; the encoder to float rounding), so cached
     rows equal recomputed ones."""
     bundle = load_bundle()
     if bundle is None or not texts:
@@ -74,7 +77,7 @@ def predict_proba(texts: list[str], embeddings: bool = True, encoder: bool = Fal
         _cache.clear()
         _cache_bundle[0] = id(bundle)
     use_e5 = bool(embeddings) and bundle.get("combined") is not None
-    mode = (use_e5, bool(encoder), bool(direction))
+    mode = (use_e5, bool(encoder), bool(direction), bool(direction and _policy().get("protest_structure", False)))
     todo = list(dict.fromkeys(t for t in texts if (mode, t) not in _cache))
     got = dict(zip(todo, _compute(todo, use_e5, bundle, bool(encoder), bool(direction)))) if todo else {}
     for t in texts:
@@ -94,6 +97,8 @@ def _compute(texts: list[str], use_e5: bool, bundle: dict[str, Any], use_encoder
         _blend_encoder(texts, base)
     if direction:
         direct_takeovers(texts, base)
+        if _policy().get("protest_structure", False):
+            read_protests(texts, base)
     return base
 
 
@@ -110,6 +115,22 @@ def direct_takeovers(texts: list[str], probs: list[dict[str, float]]) -> None:
             continue
         said, _why = takeover_direction(t)
         if said in (GOV, NSA) and said != best:
+            p[said], p[best] = p[best], p.get(said, 0.0)
+
+
+def read_protests(texts: list[str], probs: list[dict[str, float]]) -> None:
+    """In place: where a snippet's most probable label is one of the four protest sub-types (not MOB_VIOL)
+    and its structure says another of the four (coding/protest.py), that label leads (the two
+    probabilities swap). The classifier knows a protest; who was violent and how hard the police hit back
+    sit in the sentence's structure, which bag-of-words features blur."""
+    from eventwire.coding.protest import LABELS, protest_label, protest_reading
+
+    for t, p in zip(texts, probs):
+        best = max(p, key=p.get) if p else None
+        if best not in LABELS:
+            continue
+        said = protest_label(protest_reading(t))
+        if said in LABELS and said != best:
             p[said], p[best] = p[best], p.get(said, 0.0)
 
 

@@ -117,6 +117,8 @@ def _snippet_classifier() -> str:
         if encoder.available(model):
             parts.append(f"fine-tuned {name} encoder for " + ",".join(sorted(encoder.MODEL_LANGS[model])))
     parts.append("takeover direction from the parse")
+    if clf._policy().get("protest_structure", False):
+        parts.append("protest severity from the structure")
     return " + ".join(parts)
 
 
