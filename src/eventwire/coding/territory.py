@@ -32,7 +32,9 @@ GOV = "GOV_REGAINS_TERIT"
 NSA = "NON_STATE_ACTOR_OVERTAKES_TER"
 # kb sectors (resources/kb/sources/sectors.yaml) of the state's own forces and of non-state parties
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY"})
-NON_STATE_SECTORS = frozenset({"REB", "OPP", "CRM", "PTY", "UAF", "INS"})  # not CVL: civilians hold no ground
+# not CVL: civilians hold no ground; UAF and INS are CAMEO codes (not in sectors.yaml) that imported
+# dictionaries (eventwire import, PETRARCH style) carry
+NON_STATE_SECTORS = frozenset({"REB", "OPP", "CRM", "PTY", "UAF", "INS"})
 
 
 @dataclass(frozen=True)
