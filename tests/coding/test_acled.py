@@ -164,7 +164,7 @@ def test_cache_is_bounded_and_returns_copies(model, monkeypatch):
     first["ATTACK"] = -1.0  # a caller's edit must not reach the cache
     assert acled.predict_proba(SAME[:1], embeddings=False)[0]["ATTACK"] >= 0
     acled.predict_proba(SAME, embeddings=False)
-    mode = (False, False, False, False)  # (e5, encoder, direction, protest severity)
+    mode = (False, False, False, False)  # (e5, encoder, structure readings, protest severity)
     assert len(acled._cache) == 3 and (mode, SAME[-1]) in acled._cache and (mode, SAME[0]) not in acled._cache
 
 

@@ -2,8 +2,8 @@
 ids "dev", even ids "test") and the held-out rows of data/handwritten_*.tsv (id number divisible by 5, never
 fitted by train.py; counted as dev). On the protest-family rows (the four protest sub-types and MOB_VIOL):
 coverage and accuracy of protest_label alone, per split and language group; and the classifier
-(acled.predict_proba, embeddings + encoder) with direction=False vs direction=True, plus the protest hook
-alone (acled.read_protests on the direction=False probabilities, whatever acled.yaml `protest_structure`
+(acled.predict_proba, embeddings + encoder) with structure=False vs structure=True, plus the protest hook
+alone (acled.read_protests on the structure=False probabilities, whatever acled.yaml `protest_structure`
 says). The same classifier figures over all held-out rows (accuracy, weighted F1) show harm elsewhere.
 
     OMP_NUM_THREADS=2 .venv/bin/python training/acled/protest_report.py [--errors] [--no-classifier]
@@ -67,8 +67,8 @@ def main(argv: list[str] | None = None) -> None:
         from eventwire.coding.acled import _policy, direct_takeovers, predict_proba, read_protests
 
         texts = [r["text"] for r in rows]
-        base = predict_proba(texts, embeddings=True, encoder=True, direction=False)
-        full = predict_proba(texts, embeddings=True, encoder=True, direction=True)
+        base = predict_proba(texts, embeddings=True, encoder=True, structure=False)
+        full = predict_proba(texts, embeddings=True, encoder=True, structure=True)
         takeover_only = [dict(p) for p in base]
         direct_takeovers(texts, takeover_only)
         protest_only = [dict(p) for p in base]

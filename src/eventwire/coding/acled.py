@@ -56,13 +56,13 @@ _cache_bundle: list[int] = [0]  # id of the bundle the cache was filled from (a 
 
 
 def predict_proba(texts: list[str], embeddings: bool = True, encoder: bool = False,
-                  direction: bool = False) -> list[dict[str, float]]:
+                  structure: bool = False) -> list[dict[str, float]]:
     """Label probabilities per snippet. With `embeddings` (and a combined model in the artefact) the
     multilingual e5 vector joins the TF-IDF features: better on unseen phrasing and other languages, at
     ~27 ms per new snippet on 2 idle cores. With `encoder` (and its artefact built), snippets in a language
     the fine-tuned encoder reads (coding/encoder.py: English) get its probabilities blended in with weight
-    acled.yaml `classifier: encoder_weight`; other snippets are unchanged. `direction` turns on the
-    structure readings (the flag's name is older than the second one): a snippet whose most probable label
+    acled.yaml `classifier: encoder_weight`; other snippets are unchanged. `structure` turns on the
+    structure readings: a snippet whose most probable label
     is a territorial takeover gets the direction read from its structure (coding/territory.py: who ends up
     in control), and, with acled.yaml `classifier: protest_structure`, one whose most probable label is a
     protest sub-type gets its severity read (coding/protest.py: who was violent, how serious the
@@ -77,9 +77,9 @@ def predict_proba(texts: list[str], embeddings: bool = True, encoder: bool = Fal
         _cache.clear()
         _cache_bundle[0] = id(bundle)
     use_e5 = bool(embeddings) and bundle.get("combined") is not None
-    mode = (use_e5, bool(encoder), bool(direction), bool(direction and _policy().get("protest_structure", False)))
+    mode = (use_e5, bool(encoder), bool(structure), bool(structure and _policy().get("protest_structure", False)))
     todo = list(dict.fromkeys(t for t in texts if (mode, t) not in _cache))
-    got = dict(zip(todo, _compute(todo, use_e5, bundle, bool(encoder), bool(direction)))) if todo else {}
+    got = dict(zip(todo, _compute(todo, use_e5, bundle, bool(encoder), bool(structure)))) if todo else {}
     for t in texts:
         if t not in got:
             _cache.move_to_end((mode, t))
@@ -91,11 +91,11 @@ def predict_proba(texts: list[str], embeddings: bool = True, encoder: bool = Fal
 
 
 def _compute(texts: list[str], use_e5: bool, bundle: dict[str, Any], use_encoder: bool = False,
-             direction: bool = False) -> list[dict[str, float]]:
+             structure: bool = False) -> list[dict[str, float]]:
     base = _compute_tfidf(texts, use_e5, bundle)
     if use_encoder:
         _blend_encoder(texts, base)
-    if direction:
+    if structure:
         direct_takeovers(texts, base)
         if _policy().get("protest_structure", False):
             read_protests(texts, base)
@@ -181,9 +181,9 @@ def clear_cache() -> None:
 
 
 def predict(texts: list[str], embeddings: bool = True, encoder: bool = False,
-            direction: bool = False) -> list[str | None]:
+            structure: bool = False) -> list[str | None]:
     """Most probable sub-type per snippet (None if the model is not built)."""
-    return [max(p, key=p.get) if p else None for p in predict_proba(texts, embeddings, encoder, direction)]
+    return [max(p, key=p.get) if p else None for p in predict_proba(texts, embeddings, encoder, structure)]
 
 
 def embed(texts: list[str]):

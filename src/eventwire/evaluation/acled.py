@@ -58,14 +58,14 @@ def predict(texts: list[str], settings=None) -> list[str]:
 
 def predict_snippets(texts: list[str], among: set[str] | None = None) -> list[str] | None:
     """Snippet-level labels from the trained classifier (TF-IDF + e5, blended with the fine-tuned encoder
-    for English snippets when its artefact is built; a takeover's direction from the snippet's structure,
-    coding/territory.py): the most probable label, or the most probable of
-    `among` when given. None if the classifier artefact is missing."""
+    for English snippets when its artefact is built; structure readings: a takeover's direction,
+    coding/territory.py, and, where acled.yaml says so, protest severity, coding/protest.py): the most
+    probable label, or the most probable of `among` when given. None if the classifier artefact is missing."""
     from eventwire.coding.acled import load_model, predict_proba
 
     if load_model() is None:
         return None
-    return [_best(p, among) for p in predict_proba(texts, embeddings=True, encoder=True, direction=True)]
+    return [_best(p, among) for p in predict_proba(texts, embeddings=True, encoder=True, structure=True)]
 
 
 def _best(probs: dict[str, float], among: set[str] | None) -> str:
