@@ -560,9 +560,9 @@ def _background(tok) -> bool:
     """The token sits in a circumstantial adjunct ("despite warnings of X", "amid threats", "after the
     attack") or in a clause describing a noun ("rebels who are wanted on charges", "a go-between at the
     talks"): background to the clause's own predicate, not the act reported."""
-    from eventwire.coding.roles import _words
+    from eventwire.coding.roles import parse_words
 
-    opaque = _words()["opaque_preps"]
+    opaque = parse_words()["opaque_preps"]
     for t in [tok, *tok.ancestors]:
         if t.dep_ == "pobj" and t.head.lower_ in opaque:
             return True
@@ -579,15 +579,15 @@ def _main_clause_type(w: Work, types: list[tuple[str, float, str]], parse) -> li
     the government refused ...", "granted asylum to rebels who are wanted on charges"): the main clause names
     the act reported. The classifier's confidence that an event is reported stays; its type reading is kept
     as a second, weaker event."""
-    from eventwire.coding.roles import _is
+    from eventwire.coding.roles import is_listed
 
     if w.pred is None or not types:
         return types
     sent, off = parse
     root = sent.root
-    if root.pos_ in ("VERB", "AUX") and _is(root, "speech_verbs"):  # "X said (that) Y ...": the reported clause
+    if root.pos_ in ("VERB", "AUX") and is_listed(root, "speech_verbs"):  # "X said (that) Y ...": the reported clause
         root = next((c for c in root.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")), root)
-    if root.pos_ not in ("VERB", "AUX") or _is(root, "speech_verbs"):
+    if root.pos_ not in ("VERB", "AUX") or is_listed(root, "speech_verbs"):
         return types
     top, p, _ = types[0]
 

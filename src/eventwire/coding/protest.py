@@ -158,10 +158,10 @@ def _nlp():
 
 
 def _is(tok, words: frozenset[str]) -> bool:
-    from eventwire.coding.roles import _lemmas
+    from eventwire.coding.roles import base_forms
 
     low = tok.lower_
-    return (tok.lemma_ or "").lower() in words or low in words or bool(_lemmas(low) & words)
+    return (tok.lemma_ or "").lower() in words or low in words or bool(base_forms(low) & words)
 
 
 def _conj(tok) -> list:

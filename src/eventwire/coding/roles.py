@@ -41,7 +41,7 @@ class Candidate:
 # ---------------------------------------------------------------- English, dependency parse
 
 @lru_cache(maxsize=1)
-def _words() -> dict[str, frozenset[str]]:
+def parse_words() -> dict[str, frozenset[str]]:
     """English word lists for the parse rules, from resources/lang/en/roles.yaml (parse:)."""
     data = (lang_file("en", "roles") or {}).get("parse", {})
     return {k: frozenset(v) for k, v in data.items()}
@@ -52,7 +52,7 @@ def _irregular() -> dict[str, str]:
     return dict((lang_file("en", "roles") or {}).get("parse", {}).get("irregular_forms") or {})
 
 
-def _lemmas(word: str) -> set[str]:
+def base_forms(word: str) -> set[str]:
     """Possible base forms of an inflected English word (the shared parse may run without spaCy's
     lemmatizer): the word itself, its irregular base form, and the regular -s/-ed/-ing strippings."""
     out = {word}
@@ -68,12 +68,12 @@ def _lemmas(word: str) -> set[str]:
     return out
 
 
-def _is(tok, key: str) -> bool:
+def is_listed(tok, key: str) -> bool:
     """The token is an inflection of a word in the roles.yaml `parse` list `key`."""
-    words = _words()[key]
+    words = parse_words()[key]
     if tok.lemma_ and tok.lemma_.lower() in words:
         return True
-    return bool(_lemmas(tok.lower_) & words)
+    return bool(base_forms(tok.lower_) & words)
 
 
 def _span_of(tok) -> tuple[int, int]:
@@ -91,13 +91,13 @@ def _span_of(tok) -> tuple[int, int]:
     return doc[i].idx, doc[j].idx + len(doc[j].text)
 
 
-def _with_conj(tok) -> list:
+def with_conjuncts(tok) -> list:
     """The token and its conjuncts, keeping only possible participants (so "on Sunday" never fills a
     role and the search for one goes on)."""
     out = [tok] if _role_head(tok) else []
     for c in tok.children:
         if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "PRON"):
-            out.extend(_with_conj(c))
+            out.extend(with_conjuncts(c))
     return out
 
 
@@ -106,18 +106,18 @@ def _noun_roles(n, actors: list, recips: list, why: str) -> None:
         if c.dep_ == "prep" and c.lower_ == "by":
             for p in c.children:
                 if p.dep_ == "pobj":
-                    actors.extend((x, f"{why}: 'by' object of {n.text!r}") for x in _with_conj(p))
-        elif c.dep_ == "prep" and c.lower_ in _words()["noun_recipient_preps"]:
+                    actors.extend((x, f"{why}: 'by' object of {n.text!r}") for x in with_conjuncts(p))
+        elif c.dep_ == "prep" and c.lower_ in parse_words()["noun_recipient_preps"]:
             for p in c.children:
                 if p.dep_ == "pobj" and not (c.lower_ == "of" and p.pos_ != "PROPN"):
-                    recips.extend((x, f"{why}: '{c.lower_}' object of {n.text!r}") for x in _with_conj(p))
+                    recips.extend((x, f"{why}: '{c.lower_}' object of {n.text!r}") for x in with_conjuncts(p))
         elif c.dep_ == "poss":
             actors.append((c, f"{why}: possessor of {n.text!r}"))
         elif c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "ORG"):
             actors.append((c, f"{why}: modifier {c.text!r} of {n.text!r}"))
-    if _is(n, "directive_words"):
+    if is_listed(n, "directive_words"):
         _addressee(n, recips, why)
-    if _is(n, "removal_words"):  # "the withdrawal of forces from Panama"
+    if is_listed(n, "removal_words"):  # "the withdrawal of forces from Panama"
         for h in [n] + [p for c in n.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]:
             _source(h, n, recips, why)
 
@@ -125,9 +125,9 @@ def _noun_roles(n, actors: list, recips: list, why: str) -> None:
 def _source(h, v, recips: list, why: str) -> None:
     """The 'from' object of a removal or seizure: the party or place something is taken from."""
     for c in h.children:
-        if c.dep_ == "prep" and c.lower_ in _words()["source_preps"]:
+        if c.dep_ == "prep" and c.lower_ in parse_words()["source_preps"]:
             recips.extend((x, f"{why}: '{c.lower_}' object of {v.text!r} (what it is taken from)")
-                          for p in c.children if p.dep_ == "pobj" for x in _with_conj(p))
+                          for p in c.children if p.dep_ == "pobj" for x in with_conjuncts(p))
 
 
 def _addressee(h, recips: list, why: str) -> None:
@@ -145,7 +145,7 @@ def _addressee(h, recips: list, why: str) -> None:
         for s in c.children:
             if s.dep_ == "nsubj":
                 recips.extend((x, f"{why}: subject of the demanded clause {c.text!r} under {h.text!r}")
-                              for x in _with_conj(s))
+                              for x in with_conjuncts(s))
 
 
 def _verb_roles(v, actors: list, recips: list, why: str) -> None:
@@ -153,38 +153,38 @@ def _verb_roles(v, actors: list, recips: list, why: str) -> None:
     for c in v.children:
         if c.dep_ == "nsubj":
             if c.lower_ in ("who", "which", "that") and v.dep_ == "relcl":
-                actors.extend((x, f"{why}: relative-clause subject of {v.text!r}") for x in _with_conj(v.head))
-            elif _is(v, "death_verbs"):
-                recips.extend((x, f"{why}: subject of {v.text!r} (the victim)") for x in _with_conj(c))
+                actors.extend((x, f"{why}: relative-clause subject of {v.text!r}") for x in with_conjuncts(v.head))
+            elif is_listed(v, "death_verbs"):
+                recips.extend((x, f"{why}: subject of {v.text!r} (the victim)") for x in with_conjuncts(c))
             else:
-                actors.extend(_subject(c, v, why))
-        elif c.dep_ == "nsubjpass" and _is(v, "stative_participles") and not any(a.dep_ == "agent" for a in v.children):
-            actors.extend((x, f"{why}: subject of the stative {v.text!r} (holds the stance)") for x in _with_conj(c))
+                actors.extend(subject_of(c, v, why))
+        elif c.dep_ == "nsubjpass" and is_listed(v, "stative_participles") and not any(a.dep_ == "agent" for a in v.children):
+            actors.extend((x, f"{why}: subject of the stative {v.text!r} (holds the stance)") for x in with_conjuncts(c))
         elif c.dep_ == "nsubjpass":
-            recips.extend((x, f"{why}: passive subject of {v.text!r}") for x in _with_conj(c))
+            recips.extend((x, f"{why}: passive subject of {v.text!r}") for x in with_conjuncts(c))
         elif c.dep_ == "agent":
             for p in c.children:
                 if p.dep_ == "pobj":
-                    actors.extend((x, f"{why}: agent ('by') of {v.text!r}") for x in _with_conj(p))
+                    actors.extend((x, f"{why}: agent ('by') of {v.text!r}") for x in with_conjuncts(p))
         elif c.dep_ in ("dobj", "dative"):
             if c.pos_ in ("NOUN", "PROPN", "PRON"):
-                recips.extend((x, f"{why}: object of {v.text!r}") for x in _with_conj(c))
+                recips.extend((x, f"{why}: object of {v.text!r}") for x in with_conjuncts(c))
             elif c.dep_ == "dative":  # "granted asylum to X": the parser labels the 'to' phrase dative
                 recips.extend((x, f"{why}: '{c.lower_}' (dative) object of {v.text!r}")
-                              for p in c.children if p.dep_ == "pobj" for x in _with_conj(p))
-        elif c.dep_ == "prep" and c.lower_ in _words()["recipient_preps"]:
+                              for p in c.children if p.dep_ == "pobj" for x in with_conjuncts(p))
+        elif c.dep_ == "prep" and c.lower_ in parse_words()["recipient_preps"]:
             for p in c.children:
                 if p.dep_ == "pobj":
                     inner: list = []
-                    if _is(p, "directive_words"):  # "insisted on its demands that X ...": X
+                    if is_listed(p, "directive_words"):  # "insisted on its demands that X ...": X
                         _addressee(p, inner, why)
-                    recips.extend(inner or [(x, f"{why}: '{c.lower_}' object of {v.text!r}") for x in _with_conj(p)])
-        elif (c.dep_ == "prep" and c.lower_ in _words()["destination_preps"]
-              and _is(v, "destination_verbs")):
+                    recips.extend(inner or [(x, f"{why}: '{c.lower_}' object of {v.text!r}") for x in with_conjuncts(p)])
+        elif (c.dep_ == "prep" and c.lower_ in parse_words()["destination_preps"]
+              and is_listed(v, "destination_verbs")):
             for p in c.children:
                 if p.dep_ == "pobj":
-                    recips.extend((x, f"{why}: destination ('{c.lower_}') of {v.text!r}") for x in _with_conj(p))
-        elif c.dep_ == "prep" and passive and c.lower_ in _words()["instrument_preps"]:
+                    recips.extend((x, f"{why}: destination ('{c.lower_}') of {v.text!r}") for x in with_conjuncts(p))
+        elif c.dep_ == "prep" and passive and c.lower_ in parse_words()["instrument_preps"]:
             # "were killed in strikes by Syrian forces": the agent hangs off the instrument noun
             for p in c.children:
                 if p.dep_ == "pobj":
@@ -196,13 +196,13 @@ def _verb_roles(v, actors: list, recips: list, why: str) -> None:
         u = u.head
         for c in u.children:
             if c.dep_ == "nsubj" or (c.dep_ == "nsubjpass" and v.dep_ == "xcomp"):
-                actors.extend((x, r + f" (governing verb {u.text!r})") for x, r in _subject(c, u, why))
-    if _is(v, "removal_words"):
+                actors.extend((x, r + f" (governing verb {u.text!r})") for x, r in subject_of(c, u, why))
+    if is_listed(v, "removal_words"):
         _source(v, v, recips, why)
         for c in v.children:  # "pulled its forces out of / from X" attaches 'from' to the object at times
             if c.dep_ == "dobj":
                 _source(c, v, recips, why)
-    if not recips and _is(v, "directive_words"):
+    if not recips and is_listed(v, "directive_words"):
         _addressee(v, recips, why)
     if not recips:
         _complement_recipients(v, recips, why)
@@ -220,22 +220,22 @@ def _complement_recipients(v, recips: list, why: str) -> None:
                 return
 
 
-def _subject(c, v, why: str) -> list:
+def subject_of(c, v, why: str) -> list:
     """The subject `c` of verb `v`; a personal pronoun in a reported clause ("Syria says it is willing
     to ...") stands for the subject of the reporting verb, the usual antecedent in news prose."""
-    if c.pos_ == "PRON" and c.lower_ in _words()["antecedent_pronouns"]:
+    if c.pos_ == "PRON" and c.lower_ in parse_words()["antecedent_pronouns"]:
         u = v
         for _ in range(4):
             if u.dep_ not in ("ccomp", "xcomp", "advcl", "conj") or u.head.i == u.i:
                 break
             u = u.head
-            if _is(u, "speech_verbs") or _is(u, "intent_verbs"):
+            if is_listed(u, "speech_verbs") or is_listed(u, "intent_verbs"):
                 subj = [s for s in _shared_subject(u) if s.pos_ in ("PROPN", "NOUN")]
                 if subj:
                     return [(x, f"{why}: pronoun {c.text!r} subject of {v.text!r} -> antecedent, subject of "
-                                f"reporting verb {u.text!r}") for x in _with_conj(subj[0])]
+                                f"reporting verb {u.text!r}") for x in with_conjuncts(subj[0])]
         return []
-    return [(x, f"{why}: subject of {v.text!r}") for x in _with_conj(c)]
+    return [(x, f"{why}: subject of {v.text!r}") for x in with_conjuncts(c)]
 
 
 def _shared_subject(v) -> list:
@@ -283,35 +283,35 @@ def english_roles(sent, trig_start: int, trig_end: int, offset: int = 0,
             # light verb: "carried out strikes on X", "held talks with Y"
             for c in h.children:
                 if c.dep_ == "nsubj" and not actors:
-                    actors.extend((x, r + f" ({tok.text!r})") for x, r in _subject(c, h, why))
+                    actors.extend((x, r + f" ({tok.text!r})") for x, r in subject_of(c, h, why))
                 elif c.dep_ == "dative" and c.pos_ in ("PROPN", "NOUN"):  # "gave X 5 million dollars of aid"
-                    recips.extend((x, f"{why}: indirect object of {h.text!r} ({tok.text!r})") for x in _with_conj(c))
+                    recips.extend((x, f"{why}: indirect object of {h.text!r} ({tok.text!r})") for x in with_conjuncts(c))
                 elif c.dep_ == "dative" and c.pos_ == "ADP":  # "gave aid to X"
                     recips.extend((x, f"{why}: '{c.lower_}' (dative) object of {h.text!r} ({tok.text!r})")
-                                  for p in c.children if p.dep_ == "pobj" for x in _with_conj(p))
-                elif c.dep_ == "prep" and c.lower_ in _words()["recipient_preps"] and not recips:
+                                  for p in c.children if p.dep_ == "pobj" for x in with_conjuncts(p))
+                elif c.dep_ == "prep" and c.lower_ in parse_words()["recipient_preps"] and not recips:
                     for p in c.children:
                         if p.dep_ == "pobj":
-                            recips.extend((x, f"{why}: '{c.lower_}' object of {h.text!r}") for x in _with_conj(p))
+                            recips.extend((x, f"{why}: '{c.lower_}' object of {h.text!r}") for x in with_conjuncts(p))
             if not actors:  # "is ready to send aid": the light verb's own subject is higher up
                 _verb_roles(h, actors, [], why)
         elif tok.dep_ == "nsubj" and h.pos_ in ("VERB", "AUX"):
             # "An air strike killed 33 soldiers"
             for c in h.children:
                 if c.dep_ == "dobj" and not recips:
-                    recips.extend((x, f"{why}: object of {h.text!r} (trigger {tok.text!r} is the subject)") for x in _with_conj(c))
+                    recips.extend((x, f"{why}: object of {h.text!r} (trigger {tok.text!r} is the subject)") for x in with_conjuncts(c))
         elif tok.dep_ == "pobj" and h.dep_ == "prep" and h.head.pos_ in ("VERB", "AUX"):
             v = h.head
             for c in v.children:
                 if c.dep_ == "nsubjpass" and not recips:
-                    recips.extend((x, f"{why}: passive subject of {v.text!r} ({h.text} {tok.text})") for x in _with_conj(c))
-                elif c.dep_ == "nsubj" and not recips and _is(v, "death_verbs"):
-                    recips.extend((x, f"{why}: subject of {v.text!r} ({h.text} {tok.text})") for x in _with_conj(c))
-                elif c.dep_ == "nsubj" and not actors and not _is(v, "death_verbs"):
+                    recips.extend((x, f"{why}: passive subject of {v.text!r} ({h.text} {tok.text})") for x in with_conjuncts(c))
+                elif c.dep_ == "nsubj" and not recips and is_listed(v, "death_verbs"):
+                    recips.extend((x, f"{why}: subject of {v.text!r} ({h.text} {tok.text})") for x in with_conjuncts(c))
+                elif c.dep_ == "nsubj" and not actors and not is_listed(v, "death_verbs"):
                     # "Erdogan told Putin in a phone call": the verb's subject is the actor
-                    actors.extend((x, f"{why}: subject of {v.text!r} ({h.text} {tok.text})") for x in _with_conj(c))
+                    actors.extend((x, f"{why}: subject of {v.text!r} ({h.text} {tok.text})") for x in with_conjuncts(c))
                 elif c.dep_ in ("dobj", "dative") and not recips and c.pos_ in ("PROPN", "NOUN"):
-                    recips.extend((x, f"{why}: object of {v.text!r} ({h.text} {tok.text})") for x in _with_conj(c))
+                    recips.extend((x, f"{why}: object of {v.text!r} ({h.text} {tok.text})") for x in with_conjuncts(c))
     if known is not None:
         actors = _prefer_known(actors, known, offset)
         recips = _prefer_known(recips, known, offset)
@@ -363,9 +363,9 @@ def _condition_party(v, why: str) -> list:
     verbs = [v] + [c for c in v.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX")]
     for u in verbs:
         for c in u.children:
-            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _words()["condition_marks"] for m in c.children):
+            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in parse_words()["condition_marks"] for m in c.children):
                 out.extend((x, f"{why}: subject of the condition {c.text!r} on {u.text!r}")
-                           for s in c.children if s.dep_ == "nsubj" for x in _with_conj(s))
+                           for s in c.children if s.dep_ == "nsubj" for x in with_conjuncts(s))
     return out
 
 
@@ -374,7 +374,7 @@ def _measure(t) -> bool:
     before it: "martial law")."""
     if t.pos_ not in ("NOUN", "PROPN"):
         return False
-    words = _words()["territorial_measures"]
+    words = parse_words()["territorial_measures"]
     prev = t.doc[t.i - 1].lower_ if t.i > 0 else ""
     return t.lower_ in words or f"{prev} {t.lower_}" in words
 
@@ -395,11 +395,11 @@ def _area_recipients(tok, v, recips: list, why: str, place_target: bool = False)
     hosts = list(dict.fromkeys([*heads, *ms] + ([v] if v is not None else [])))
     for h in hosts:
         for c in h.children:
-            if c.dep_ == "prep" and c.lower_ in _words()["area_preps"]:
+            if c.dep_ == "prep" and c.lower_ in parse_words()["area_preps"]:
                 for p in c.children:
                     if p.dep_ == "pobj":
                         recips.extend((x, f"{why}: area the {ms[0].text!r} applies to ('{c.lower_}' {p.text!r})")
-                                      for x in _with_conj(p))
+                                      for x in with_conjuncts(p))
 
 
 def _demand_targets(tok, v, known, offset: int, why: str) -> list:
@@ -410,17 +410,17 @@ def _demand_targets(tok, v, known, offset: int, why: str) -> list:
 
     def take(t, cue: str) -> None:
         if _nominal(t) and known(*_tok_span(t, offset)):
-            out.extend((x, f"{why}: {cue} {t.text!r}") for x in _with_conj(t))
+            out.extend((x, f"{why}: {cue} {t.text!r}") for x in with_conjuncts(t))
         else:
             out.extend((x, f"{why}: {cue} {t.text!r} -> {x.text!r}") for x in _inner_known(t, known, offset))
 
     for h in dict.fromkeys([tok] + ([v] if v is not None else [])):
         for c in h.children:
-            if c.dep_ in ("advcl", "xcomp", "acl", "relcl") and c.pos_ == "VERB" and _is(c, "demand_purpose_verbs"):
+            if c.dep_ in ("advcl", "xcomp", "acl", "relcl") and c.pos_ == "VERB" and is_listed(c, "demand_purpose_verbs"):
                 for o in c.children:
                     if o.dep_ == "dobj":
                         take(o, f"demand {c.text!r} of")
-                    elif o.dep_ == "prep" and o.lower_ not in _words()["opaque_preps"]:
+                    elif o.dep_ == "prep" and o.lower_ not in parse_words()["opaque_preps"]:
                         for p in o.children:
                             if p.dep_ == "pobj":
                                 take(p, f"demand '{c.text} {o.text}'")
@@ -430,9 +430,9 @@ def _demand_targets(tok, v, known, offset: int, why: str) -> list:
                                 take(s, f"demand {c.text!r} addressed to")
             elif c.dep_ == "prep":
                 for p in c.children:
-                    if p.dep_ == "pobj" and _is(p, "stance_nouns") and p.i != tok.i:
+                    if p.dep_ == "pobj" and is_listed(p, "stance_nouns") and p.i != tok.i:
                         for q in p.children:
-                            if q.dep_ == "prep" and q.lower_ not in _words()["opaque_preps"]:
+                            if q.dep_ == "prep" and q.lower_ not in parse_words()["opaque_preps"]:
                                 for r in q.children:
                                     if r.dep_ == "pobj":
                                         take(r, f"'{c.text} {p.text} {q.text}'")
@@ -455,10 +455,10 @@ def _inner_known(t, known, offset: int, depth: int = 0) -> list:
     for c in t.children:
         if c.dep_ not in INNER_DEPS:
             continue
-        if c.dep_ == "prep" and c.lower_ in _words()["opaque_preps"]:
+        if c.dep_ == "prep" and c.lower_ in parse_words()["opaque_preps"]:
             continue
         if _nominal(c) and known(*_tok_span(c, offset)):
-            out.extend(x for x in _with_conj(c) if _nominal(x) and known(*_tok_span(x, offset)))
+            out.extend(x for x in with_conjuncts(c) if _nominal(x) and known(*_tok_span(x, offset)))
         elif depth < 3:
             out.extend(_inner_known(c, known, offset, depth + 1))
     return out
@@ -491,12 +491,12 @@ def _role_head(t) -> bool:
     """A noun that may hold a role: a participant, or a figure whose phrase names one ("70 million
     dollars of aid for Romania"; dropped later unless a resolved actor is found inside). Never a time."""
     return (t.pos_ in ("NOUN", "PROPN") and t.ent_type_ not in ("DATE", "TIME")
-            and t.lower_ not in _words()["temporal_words"])
+            and t.lower_ not in parse_words()["temporal_words"])
 
 
 def _nominal(t) -> bool:
     return (t.pos_ in ("NOUN", "PROPN") and t.ent_type_ not in BAD_ENTS
-            and t.lower_ not in _words()["temporal_words"])
+            and t.lower_ not in parse_words()["temporal_words"])
 
 
 def clause_head(sent, start: int, end: int, offset: int = 0):
@@ -514,7 +514,7 @@ def clause_head(sent, start: int, end: int, offset: int = 0):
         nxt = tok.head
         while nxt.pos_ not in ("VERB", "AUX") and nxt.head.i != nxt.i:
             nxt = nxt.head
-        if _is(nxt, "speech_verbs") or nxt.i == tok.i:
+        if is_listed(nxt, "speech_verbs") or nxt.i == tok.i:
             break
         tok = nxt
     return tok.i

@@ -187,13 +187,13 @@ def _decide(winner: Side | None, loser: Side | None, again: str | None, verb: st
 # ---------------------------------------------------------------- English (spaCy parse)
 
 def _lemma_in(tok, words: frozenset[str]) -> bool:
-    from eventwire.coding.roles import _lemmas
+    from eventwire.coding.roles import base_forms
 
     if tok.lemma_ and tok.lemma_.lower() in words:
         return True
     irr = _data("en").get("irregular") or {}
     low = tok.lower_
-    return bool((_lemmas(low) | ({irr[low]} if low in irr else set())) & words)
+    return bool((base_forms(low) | ({irr[low]} if low in irr else set())) & words)
 
 
 def _phrase_span(tok) -> tuple[int, int]:
@@ -279,16 +279,16 @@ def _side_of_tok(tok, mentions: list) -> Side | None:
 
 
 def _expand(tok, v) -> list[tuple[Any, str]]:
-    """Role head -> the heads it stands for: conjuncts, a pronoun's antecedent (roles._subject), the head of
+    """Role head -> the heads it stands for: conjuncts, a pronoun's antecedent (roles.subject_of), the head of
     a relative clause for 'who/which'."""
-    from eventwire.coding.roles import _subject, _with_conj
+    from eventwire.coding.roles import subject_of, with_conjuncts
 
     if tok.lower_ in _words("en")["relative_pronouns"] and v.dep_ == "relcl":
-        return [(x, "relative-clause subject") for x in _with_conj(v.head)]
+        return [(x, "relative-clause subject") for x in with_conjuncts(v.head)]
     if tok.pos_ == "PRON":
-        return [(x, r) for x, r in _subject(tok, v, "parse")]
+        return [(x, r) for x, r in subject_of(tok, v, "parse")]
     out = []
-    for x in _with_conj(tok):  # "The White Army, a Nuer youth militia, ...": the apposition says what it is
+    for x in with_conjuncts(tok):  # "The White Army, a Nuer youth militia, ...": the apposition says what it is
         out += [(x, "")] + [(a, "apposition") for a in x.children if a.dep_ == "appos" and a.pos_ in ("NOUN", "PROPN")]
     return out
 
