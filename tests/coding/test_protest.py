@@ -7,15 +7,6 @@ from eventwire.coding.protest import FORCE, INTER, LABELS, PEACE, VIOL, ProtestR
     protest_reading
 
 
-def _spacy_or_skip():
-    try:
-        from eventwire.backends.nlp import spacy_en
-
-        spacy_en()
-    except Exception as exc:  # noqa: BLE001 - the English path needs the parse
-        pytest.skip(f"spaCy English model unavailable: {exc}")
-
-
 ENGLISH = [
     # the demonstrators' own violence: subject, "by" agent, reciprocal clash, whatever the police did
     ("Protesters hurled rocks at riot police and set fire to two patrol cars outside the governor's office.", VIOL),
@@ -49,22 +40,19 @@ ENGLISH_NONE = [
 
 
 @pytest.mark.parametrize("text,label", ENGLISH)
-def test_english_reading(text, label):
-    _spacy_or_skip()
+def test_english_reading(text, label, english_parse):
     r = protest_reading(text, "en")
     assert protest_label(r) == label, r.reasons
     assert r.reasons
 
 
 @pytest.mark.parametrize("text", ENGLISH_NONE)
-def test_english_none_when_structure_does_not_say(text):
-    _spacy_or_skip()
+def test_english_none_when_structure_does_not_say(text, english_parse):
     r = protest_reading(text, "en")
     assert protest_label(r) is None, r.reasons
 
 
-def test_english_reading_fields():
-    _spacy_or_skip()
+def test_english_reading_fields(english_parse):
     r = protest_reading("Police shot dead two protesters who were blocking a road peacefully.", "en")
     assert (r.demonstrators_violent, r.intervention) == (False, "lethal"), r.reasons
     r = protest_reading("Protesters threw stones at the police station.", "en")

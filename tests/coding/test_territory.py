@@ -5,15 +5,6 @@ import pytest
 from eventwire.coding.territory import GOV, NSA, languages, takeover_direction
 
 
-def _spacy_or_skip():
-    try:
-        from eventwire.backends.nlp import spacy_en
-
-        spacy_en()
-    except Exception as exc:  # noqa: BLE001 - the English path needs the parse
-        pytest.skip(f"spaCy English model unavailable: {exc}")
-
-
 ENGLISH = [
     # active subject
     ("Insurgents seized the district headquarters in Balad after a two-hour gun battle with police.", NSA, "seized"),
@@ -57,30 +48,26 @@ UNDECIDED = [
 
 
 @pytest.mark.parametrize("text,label,cue", ENGLISH)
-def test_english_direction(text, label, cue):
-    _spacy_or_skip()
+def test_english_direction(text, label, cue, english_parse):
     got, why = takeover_direction(text, "en")
     assert got == label, why
     assert cue in why
 
 
 @pytest.mark.parametrize("text", UNDECIDED)
-def test_english_says_none_when_the_structure_does_not_say(text):
-    _spacy_or_skip()
+def test_english_says_none_when_the_structure_does_not_say(text, english_parse):
     got, why = takeover_direction(text, "en")
     assert got is None, why
     assert why
 
 
-def test_foreign_forces_taking_back_a_place_is_a_regaining():
-    _spacy_or_skip()
+def test_foreign_forces_taking_back_a_place_is_a_regaining(english_parse):
     got, why = takeover_direction("Ukrainian troops retook the village from Russian forces after a week of shelling.", "en")
     assert got == GOV and "taking back" in why
 
 
-def test_a_named_armed_group_the_kb_does_not_know_is_not_read_as_the_army():
+def test_a_named_armed_group_the_kb_does_not_know_is_not_read_as_the_army(english_parse):
     # "Army" inside an unknown name is not the state army: no answer rather than a wrong one
-    _spacy_or_skip()
     got, why = takeover_direction("The Northern Hills Liberation Army seized the town of Kalo on Sunday.", "en")
     assert got != GOV, why
 

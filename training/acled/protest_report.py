@@ -64,7 +64,7 @@ def main(argv: list[str] | None = None) -> None:
             r["pred"], r["why"] = protest_label(rd), rd.reasons
     out: dict = {}
     if not a.no_classifier:
-        from eventwire.coding.acled import _policy, direct_takeovers, predict_proba, read_protests
+        from eventwire.coding.acled import direct_takeovers, predict_proba, protest_structure, read_protests
 
         texts = [r["text"] for r in rows]
         base = predict_proba(texts, embeddings=True, encoder=True, structure=False)
@@ -76,7 +76,7 @@ def main(argv: list[str] | None = None) -> None:
         for r, p0, p1, pt, pp in zip(rows, base, full, takeover_only, protest_only):
             for k, p in (("off", p0), ("direction", p1), ("takeover_hook", pt), ("protest_hook", pp)):
                 r[k] = max(p, key=p.get) if p else None
-        out["config"] = {"protest_structure": bool(_policy().get("protest_structure", False))}
+        out["config"] = {"protest_structure": protest_structure()}
     groups = defaultdict(list)
     for r in rows:
         for split in (r["split"], "dev+test"):

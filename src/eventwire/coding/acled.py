@@ -77,7 +77,7 @@ def predict_proba(texts: list[str], embeddings: bool = True, encoder: bool = Fal
         _cache.clear()
         _cache_bundle[0] = id(bundle)
     use_e5 = bool(embeddings) and bundle.get("combined") is not None
-    mode = (use_e5, bool(encoder), bool(structure), bool(structure and _policy().get("protest_structure", False)))
+    mode = (use_e5, bool(encoder), bool(structure), bool(structure) and protest_structure())
     todo = list(dict.fromkeys(t for t in texts if (mode, t) not in _cache))
     got = dict(zip(todo, _compute(todo, use_e5, bundle, bool(encoder), bool(structure)))) if todo else {}
     for t in texts:
@@ -97,40 +97,44 @@ def _compute(texts: list[str], use_e5: bool, bundle: dict[str, Any], use_encoder
         _blend_encoder(texts, base)
     if structure:
         direct_takeovers(texts, base)
-        if _policy().get("protest_structure", False):
+        if protest_structure():
             read_protests(texts, base)
     return base
 
 
 def direct_takeovers(texts: list[str], probs: list[dict[str, float]]) -> None:
     """In place: where a snippet's most probable label is one of the two takeover labels and its structure
-    says who ended up in control (coding/territory.py), that label leads (the two probabilities swap).
-    The classifier knows a takeover when it reads one; bag-of-words features cannot tell who took the
-    place from whom, the parse can."""
+    says who ended up in control (coding/territory.py), that label leads. The classifier knows a takeover
+    when it reads one; bag-of-words features cannot tell who took the place from whom, the parse can."""
     from eventwire.coding.territory import GOV, NSA, takeover_direction
 
-    for t, p in zip(texts, probs):
-        best = max(p, key=p.get) if p else None
-        if best not in (GOV, NSA):
-            continue
-        said, _why = takeover_direction(t)
-        if said in (GOV, NSA) and said != best:
-            p[said], p[best] = p[best], p.get(said, 0.0)
+    _structure_leads(texts, probs, (GOV, NSA), lambda t: takeover_direction(t)[0])
 
 
 def read_protests(texts: list[str], probs: list[dict[str, float]]) -> None:
     """In place: where a snippet's most probable label is one of the four protest sub-types (not MOB_VIOL)
-    and its structure says another of the four (coding/protest.py), that label leads (the two
-    probabilities swap). The classifier knows a protest; who was violent and how hard the police hit back
-    sit in the sentence's structure, which bag-of-words features blur."""
+    and its structure says another of the four (coding/protest.py), that label leads. The classifier knows
+    a protest; who was violent and how hard the police hit back sit in the sentence's structure, which
+    bag-of-words features blur."""
     from eventwire.coding.protest import LABELS, protest_label, protest_reading
 
+    _structure_leads(texts, probs, LABELS, lambda t: protest_label(protest_reading(t)))
+
+
+def protest_structure() -> bool:
+    """acled.yaml `classifier: protest_structure`: may the protest reading re-rank snippet labels?"""
+    return bool(_policy().get("protest_structure", False))
+
+
+def _structure_leads(texts: list[str], probs: list[dict[str, float]], family, read) -> None:
+    """In place: where a snippet's most probable label is in `family` and `read(text)` names another label
+    of it, the two probabilities swap, so the structure's label leads. Only read where the top is in family."""
     for t, p in zip(texts, probs):
         best = max(p, key=p.get) if p else None
-        if best not in LABELS:
+        if best not in family:
             continue
-        said = protest_label(protest_reading(t))
-        if said in LABELS and said != best:
+        said = read(t)
+        if said in family and said != best:
             p[said], p[best] = p[best], p.get(said, 0.0)
 
 

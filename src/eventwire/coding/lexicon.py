@@ -135,6 +135,10 @@ class PhraseMatcher:
             else:
                 self.other.append(p)
 
+    @property
+    def empty(self) -> bool:
+        return not (self.exact or self.prefix or self.other)
+
     def variants(self, tok: str) -> tuple[str, ...]:
         if not self.clitics:
             return (tok,)
@@ -241,13 +245,14 @@ def clitics(lang: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=128)
-def cue_matcher(lang: str, filename: str, keys: tuple[str, ...]) -> PhraseMatcher | None:
-    """Cue lists from resources/lang/<lang>/<filename>.yaml (label = key)."""
+def cue_matcher(lang: str, filename: str, keys: tuple[str, ...], prefix: str = "") -> PhraseMatcher | None:
+    """Cue lists `prefix + key` from resources/lang/<lang>/<filename>.yaml (label = the bare key)."""
     data = lang_file(lang, filename)
     if not data:
         return None
     pats = []
     for key in keys:
-        for e in data.get(key) or ():
-            pats.append(Pattern(compile_phrase(str(e), lang), key, None, (), f"{lang}/{filename}.yaml:{key}:{e}"))
+        for e in data.get(prefix + key) or ():
+            pats.append(Pattern(compile_phrase(str(e), lang), key, None, (),
+                                f"{lang}/{filename}.yaml:{prefix}{key}:{e}"))
     return PhraseMatcher(pats, clitics(lang))

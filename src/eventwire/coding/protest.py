@@ -37,7 +37,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from eventwire.resources import lang_file
+from eventwire.resources import lang_file, lang_word_sets
 
 PEACE = "PEACE_PROTEST"
 INTER = "PROTEST_WITH_INTER"
@@ -63,14 +63,18 @@ def protest_label(reading: ProtestReading) -> str | None:
     return None
 
 
-@lru_cache(maxsize=16)
 def _data(lang: str) -> dict[str, Any]:
     return lang_file(lang, "protest") or {}
 
 
-@lru_cache(maxsize=16)
 def _words(lang: str) -> dict[str, frozenset[str]]:
-    return {k: frozenset(str(x).lower() for x in v) for k, v in _data(lang).items() if isinstance(v, list)}
+    return lang_word_sets(lang, "protest")
+
+
+@lru_cache(maxsize=1)
+def _force_need() -> dict[str, frozenset[str]]:
+    """English force verbs that count only with one of these objects (protest.yaml `force_need`)."""
+    return {k: frozenset(str(x).lower() for x in v) for k, v in (_data("en").get("force_need") or {}).items()}
 
 
 def languages() -> list[str]:
@@ -283,7 +287,7 @@ def _near_words(v) -> set[str]:
 
 def _english(text: str) -> ProtestReading:
     w = _words("en")
-    need = {k: frozenset(str(x).lower() for x in v) for k, v in (_data("en").get("force_need") or {}).items()}
+    need = _force_need()
     letters = [c for c in text if c.isalpha()]
     caps = len(letters) > 10 and sum(c.isupper() for c in letters) > 0.8 * len(letters)
     # an all-capitals headline parses badly: parse it in sentence case (same length, same offsets)
@@ -373,13 +377,12 @@ KEYS = ("demonstrators", "gatherings", "violent", "force", "nonlethal", "lethal"
 BREAK = re.compile(r"[.;:!?؛。]")
 
 
-@lru_cache(maxsize=16)
 def _matcher(lang: str):
-    from eventwire.coding.lexicon import Pattern, PhraseMatcher, clitics, compile_phrase
+    """Phrase patterns of protest.yaml's KEYS; None if it lists none."""
+    from eventwire.coding.lexicon import cue_matcher
 
-    pats = [Pattern(compile_phrase(str(e), lang), key, None, (), f"{lang}/protest.yaml:{key}:{e}")
-            for key in KEYS for e in _data(lang).get(key) or ()]
-    return PhraseMatcher(pats, clitics(lang)) if pats else None
+    m = cue_matcher(lang, "protest", KEYS)
+    return None if m is None or m.empty else m
 
 
 def _rules(text: str, lang: str) -> ProtestReading:

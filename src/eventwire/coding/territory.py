@@ -26,7 +26,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
-from eventwire.resources import lang_file
+from eventwire.resources import lang_file, lang_word_sets
 
 GOV = "GOV_REGAINS_TERIT"
 NSA = "NON_STATE_ACTOR_OVERTAKES_TER"
@@ -45,14 +45,12 @@ class Side:
     generic: bool = False  # a bare force word ("forces") with no country or group: a weak state reading
 
 
-@lru_cache(maxsize=16)
 def _data(lang: str) -> dict[str, Any]:
     return lang_file(lang, "territory") or {}
 
 
-@lru_cache(maxsize=16)
 def _words(lang: str) -> dict[str, frozenset[str]]:
-    return {k: frozenset(str(x).lower() for x in v) for k, v in _data(lang).items() if isinstance(v, list)}
+    return lang_word_sets(lang, "territory")
 
 
 def languages() -> list[str]:
@@ -584,14 +582,12 @@ KEYS = ("take", "again", "expel", "source_markers", "held_markers", "held_inside
 MAX_VSO_GAP = 4  # tokens between a verb and a subject found after it (a farther one is another clause's)
 
 
-@lru_cache(maxsize=32)
 def _matcher(lang: str, prefix: str = ""):
-    """Phrase patterns of territory.yaml keys `prefix + KEYS` (labelled by the bare key)."""
-    from eventwire.coding.lexicon import Pattern, PhraseMatcher, clitics, compile_phrase
+    """Phrase patterns of territory.yaml keys `prefix + KEYS` (labelled by the bare key); None if it lists none."""
+    from eventwire.coding.lexicon import cue_matcher
 
-    pats = [Pattern(compile_phrase(str(e), lang), key, None, (), f"{lang}/territory.yaml:{prefix}{key}:{e}")
-            for key in KEYS for e in _data(lang).get(prefix + key) or ()]
-    return PhraseMatcher(pats, clitics(lang)) if pats else None
+    m = cue_matcher(lang, "territory", KEYS, prefix)
+    return None if m is None or m.empty else m
 
 
 def _rules(text: str, lang: str, mentions: list, prefix: str = "") -> tuple[str | None, str]:

@@ -117,7 +117,7 @@ def _snippet_classifier() -> str:
         if encoder.available(model):
             parts.append(f"fine-tuned {name} encoder for " + ",".join(sorted(encoder.MODEL_LANGS[model])))
     parts.append("takeover direction from the parse")
-    if clf._policy().get("protest_structure", False):
+    if clf.protest_structure():
         parts.append("protest severity from the structure")
     return " + ".join(parts)
 

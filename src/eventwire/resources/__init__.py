@@ -61,5 +61,12 @@ def lang_file(code: str, name: str) -> Any:
     return load_yaml(f"lang/{code}/{name}.yaml")
 
 
+@lru_cache(maxsize=64)
+def lang_word_sets(code: str, name: str) -> dict[str, frozenset[str]]:
+    """The word lists of resources/lang/<code>/<name>.yaml as lowercase sets (keys whose value is a list)."""
+    data = lang_file(code, name) or {}
+    return {k: frozenset(str(x).lower() for x in v) for k, v in data.items() if isinstance(v, list)}
+
+
 def all_lang_files(name: str) -> dict[str, Any]:
     return {code: data for code in languages() if (data := lang_file(code, name)) is not None}
